@@ -1,0 +1,186 @@
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type DatabaseDriver = "postgres" | "pglite";
+
+interface Connection {
+  db: Database;
+  driver: DatabaseDriver;
+  close: () => Promise<void>;
+  /** Runs `LISTEN channel`; resolves to an unsubscribe function. */
+  listen: (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>;
+}
+
+export class DatabaseLockedError extends Error {
+  constructor(readonly pid: number) {
+    super(`the embedded database is in use by process ${pid}; stop it or set DATABASE_URL`);
+    this.name = "DatabaseLockedError";
+  }
+}
+
+export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+
+export function dataDir(): string {
+  return path.resolve(process.env.DATA_DIR ?? path.join(process.cwd(), ".data"));
+}
+
+export function databaseDriver(): DatabaseDriver {
+  return process.env.DATABASE_URL ? "postgres" : "pglite";
+}
+
+// Module instances are not shared between Next's bundles (instrumentation, route
+// handlers, server components), but globalThis is: one connection per process.
+const globalStore = globalThis as typeof globalThis & {
+  __switchboardConnection?: Promise<Connection>;
+};
+
+export function getConnection(): Promise<Connection> {
+  globalStore.__switchboardConnection ??= openConnection().catch((error: unknown) => {
+    globalStore.__switchboardConnection = undefined;
+    throw error;
+  });
+  return globalStore.__switchboardConnection;
+}
+
+export async function getDb(): Promise<Database> {
+  return (await getConnection()).db;
+}
+
+export async function closeDb(): Promise<void> {
+  const pending = globalStore.__switchboardConnection;
+  globalStore.__switchboardConnection = undefined;
+  if (pending) await (await pending).close();
+}
+
+async function openConnection(): Promise<Connection> {
+  const url = process.env.DATABASE_URL;
+  const connection = url ? await openPostgres(url) : await openPglite(dataDir());
+  await applyMigrations(connection);
+  return connection;
+}
+
+async function openPostgres(url: string): Promise<Connection> {
+  const { Pool } = await import("pg");
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const pool = new Pool({
+    connectionString: url,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    connectionTimeoutMillis: 5_000,
+  });
+  pool.on("error", (error) => console.error("[db] idle client error", error));
+  const db = drizzle({ client: pool, schema, casing: "snake_case" });
+  return {
+    db,
+    driver: "postgres",
+    close: () => pool.end(),
+    async listen(channel, onPayload) {
+      const client = await pool.connect();
+      client.on("notification", (message) => {
+        if (message.channel === channel) onPayload(message.payload ?? "");
+      });
+      await client.query(`LISTEN "${channel}"`);
+      return async () => {
+        await client.query(`UNLISTEN "${channel}"`);
+        client.release();
+      };
+    },
+  };
+}
+
+async function openPglite(dir: string): Promise<Connection> {
+  mkdirSync(dir, { recursive: true });
+  const lockPath = path.join(dir, "pglite.lock");
+  acquireLock(lockPath);
+  try {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const { drizzle } = await import("drizzle-orm/pglite");
+    const client = await PGlite.create({ dataDir: path.join(dir, "pglite") });
+    const db = drizzle({ client, schema, casing: "snake_case" });
+    return {
+      db,
+      driver: "pglite",
+      async close() {
+        await client.close();
+        releaseLock(lockPath);
+      },
+      async listen(channel, onPayload) {
+        return client.listen(channel, onPayload);
+      },
+    };
+  } catch (error) {
+    releaseLock(lockPath);
+    throw error;
+  }
+}
+
+/**
+ * PGlite has no lock between processes and a second opener corrupts the data directory
+ * silently, so a lock file holds the owner's pid. A lock left by a dead process is taken over.
+ */
+function acquireLock(lockPath: string): void {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const fd = openSync(lockPath, "wx");
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      process.once("exit", () => releaseLock(lockPath));
+      return;
+    } catch (error) {
+      if (!isErrnoException(error) || error.code !== "EEXIST") throw error;
+    }
+    const holder = Number.parseInt(readFileSync(lockPath, "utf8"), 10);
+    if (holder === process.pid) return;
+    if (Number.isInteger(holder) && holder > 0 && isProcessAlive(holder)) {
+      throw new DatabaseLockedError(holder);
+    }
+    rmSync(lockPath, { force: true });
+  }
+  throw new Error(`could not take the embedded database lock at ${lockPath}`);
+}
+
+function releaseLock(lockPath: string): void {
+  try {
+    if (Number.parseInt(readFileSync(lockPath, "utf8"), 10) === process.pid) rmSync(lockPath);
+  } catch {
+    // Already gone: nothing to release.
+  }
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return isErrnoException(error) && error.code === "EPERM";
+  }
+}
+
+function isErrnoException(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && "code" in error;
+}
+
+async function applyMigrations(connection: Connection): Promise<void> {
+  if (connection.driver === "pglite") {
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    // The migrator only needs `dialect` and `session`, which every PgDatabase has.
+    await migrate(connection.db as Parameters<typeof migrate>[0], { migrationsFolder });
+    return;
+  }
+  const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const { Client } = await import("pg");
+  // Several app instances may start at once: an advisory lock lets one migrate at a time.
+  const client = new Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query("select pg_advisory_lock(7204117)");
+    await migrate(drizzle({ client, casing: "snake_case" }), { migrationsFolder });
+  } finally {
+    await client.query("select pg_advisory_unlock(7204117)").catch(() => undefined);
+    await client.end();
+  }
+}

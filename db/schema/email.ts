@@ -1,0 +1,38 @@
+import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+export const outboxStatuses = ["pending", "sending", "sent", "failed"] as const;
+export type OutboxStatus = (typeof outboxStatuses)[number];
+export const outboxStatusEnum = pgEnum("email_outbox_status", outboxStatuses);
+
+export const emailTransports = ["resend", "dev-mailbox"] as const;
+export type EmailTransport = (typeof emailTransports)[number];
+
+/**
+ * Every outgoing email. Rows are written inside the caller's transaction and delivered
+ * after commit; the row id is the provider's idempotency key, so a retried send never
+ * reaches the recipient twice.
+ */
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    template: text().notNull(),
+    toAddress: text().notNull(),
+    subject: text().notNull(),
+    html: text().notNull(),
+    text: text().notNull(),
+    status: outboxStatusEnum().notNull().default("pending"),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** While `sending`, the row belongs to one deliverer until this moment. */
+    lockedUntil: timestamp({ withTimezone: true }),
+    lastError: text(),
+    transport: text().$type<EmailTransport>(),
+    providerMessageId: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index("email_outbox_due_idx").on(t.status, t.nextAttemptAt)],
+);
+export type OutboxEmail = typeof emailOutbox.$inferSelect;
+export type NewOutboxEmail = typeof emailOutbox.$inferInsert;

@@ -1,0 +1,71 @@
+import {
+  boolean,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./auth";
+
+export const roles = ["admin", "manager", "agent", "viewer"] as const;
+export type Role = (typeof roles)[number];
+export const roleEnum = pgEnum("member_role", roles);
+
+export const plans = ["starter", "team", "business"] as const;
+export type Plan = (typeof plans)[number];
+export const planEnum = pgEnum("workspace_plan", plans);
+
+export const routingModes = ["manual", "balanced", "round_robin"] as const;
+export type RoutingMode = (typeof routingModes)[number];
+export const routingModeEnum = pgEnum("routing_mode", routingModes);
+
+export const memberStatuses = ["online", "away", "offline"] as const;
+export type MemberStatus = (typeof memberStatuses)[number];
+export const memberStatusEnum = pgEnum("member_status", memberStatuses);
+
+export const workspaces = pgTable("workspaces", {
+  id: uuid().primaryKey().defaultRandom(),
+  slug: text().notNull().unique(),
+  name: text().notNull(),
+  plan: planEnum().notNull().default("starter"),
+  routingMode: routingModeEnum().notNull().default("manual"),
+  selfAssignOnFirstReply: boolean().notNull().default(true),
+  resetAssigneeOnClose: boolean().notNull().default(false),
+  agentsSeeUnassigned: boolean().notNull().default(true),
+  timeZone: text().notNull().default("UTC"),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+export type Workspace = typeof workspaces.$inferSelect;
+export type NewWorkspace = typeof workspaces.$inferInsert;
+
+export const members = pgTable(
+  "members",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: roleEnum().notNull(),
+    status: memberStatusEnum().notNull().default("offline"),
+    acceptsChats: boolean().notNull().default(true),
+    /** Maximum open conversations; null means unlimited. */
+    capacity: integer(),
+    lastActiveAt: timestamp({ withTimezone: true }),
+    /** Removed members keep their row so history keeps their name. */
+    removedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("members_workspace_user_idx").on(t.workspaceId, t.userId),
+    index("members_user_idx").on(t.userId),
+  ],
+);
+export type Member = typeof members.$inferSelect;
+export type NewMember = typeof members.$inferInsert;

@@ -1,0 +1,20 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, inject } from "vitest";
+import { closeDb } from "@/db/client";
+
+const databaseUrl = inject("databaseUrl");
+if (databaseUrl) {
+  process.env.DATABASE_URL = databaseUrl;
+} else {
+  delete process.env.DATABASE_URL;
+  const dir = mkdtempSync(path.join(tmpdir(), "switchboard-pglite-"));
+  process.env.DATA_DIR = dir;
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+}
+process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret";
+
+afterAll(async () => {
+  await closeDb();
+});
