@@ -1,0 +1,24 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { userAction, workspaceAction } from "@/lib/auth/actions";
+import { createWorkspace } from "@/lib/workspaces/create-workspace";
+import { createWorkspaceSchema, updateWorkspaceSchema } from "@/lib/workspaces/schemas";
+import { updateWorkspace } from "@/lib/workspaces/update-workspace";
+
+export const createWorkspaceAction = userAction(
+  { name: "workspace.create", schema: createWorkspaceSchema },
+  async (input, { db, user }) => {
+    const workspace = await createWorkspace(db, { userId: user.id, name: input.name });
+    return { slug: workspace.slug, redirectTo: `/${workspace.slug}/inbox` };
+  },
+);
+
+export const updateWorkspaceAction = workspaceAction(
+  { name: "workspace.update", permission: "workspace.manage", schema: updateWorkspaceSchema },
+  async (input, { db, workspace }) => {
+    const updated = await updateWorkspace(db, { workspaceId: workspace.id, ...input });
+    revalidatePath(`/${workspace.slug}`, "layout");
+    return { name: updated.name, timeZone: updated.timeZone };
+  },
+);

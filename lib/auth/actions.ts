@@ -1,0 +1,98 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { type Database, getDb } from "@/db/client";
+import type { User } from "@/db/schema";
+import { AppError, type Result, toErrorBody } from "@/lib/errors";
+import { findUser } from "@/lib/workspaces/queries";
+import { currentUserId } from "./auth";
+import type { Permission } from "./permissions";
+import { register } from "./registry";
+import { resolveWorkspaceContext, signInRequired, type WorkspaceContext } from "./workspace-context";
+
+/** Who is asking. Tests and later the API-key door build one without a browser session. */
+export interface Actor {
+  userId: string | null;
+}
+
+type Runner<TInput, TData> = (actor: Actor, input: TInput) => Promise<Result<TData>>;
+
+/** A server action and the same logic callable with an explicit actor (for tests). */
+export type Action<TInput, TData> = ((input: TInput) => Promise<Result<TData>>) & {
+  run: Runner<TInput, TData>;
+};
+
+const workspaceField = z.object({ workspace: z.string().min(1).max(100) });
+
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const fields: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path.join(".") || "form";
+    fields[key] ??= issue.message;
+  }
+  const first = parsed.error.issues[0]?.message ?? "Check the form and try again.";
+  throw new AppError("validation", first, fields);
+}
+
+function toAction<TInput, TData>(name: string, run: Runner<TInput, TData>): Action<TInput, TData> {
+  const guarded: Runner<TInput, TData> = async (actor, input) => {
+    try {
+      return await run(actor, input);
+    } catch (error) {
+      unstable_rethrow(error);
+      return { ok: false, error: toErrorBody(error, name) };
+    }
+  };
+  const action = async (input: TInput) => guarded({ userId: await currentUserId() }, input);
+  return Object.assign(action, { run: guarded });
+}
+
+/** An action anyone may call (sign up, sign in): zod parse and a typed result. */
+export function publicAction<S extends z.ZodType, TData>(
+  definition: { name: string; schema: S },
+  handler: (input: z.output<S>, context: { db: Database; actor: Actor }) => Promise<TData>,
+): Action<z.input<S>, TData> {
+  register({ kind: "action", name: definition.name, access: "public" });
+  return toAction(definition.name, async (actor, input) => {
+    const parsed = parseInput(definition.schema, input);
+    return { ok: true, data: await handler(parsed, { db: await getDb(), actor }) };
+  });
+}
+
+/** An action for any signed-in user, outside a workspace (create a workspace). */
+export function userAction<S extends z.ZodType, TData>(
+  definition: { name: string; schema: S },
+  handler: (input: z.output<S>, context: { db: Database; user: User }) => Promise<TData>,
+): Action<z.input<S>, TData> {
+  register({ kind: "action", name: definition.name, access: "user" });
+  return toAction(definition.name, async (actor, input) => {
+    const db = await getDb();
+    const user = actor.userId ? await findUser(db, actor.userId) : null;
+    if (!user) throw signInRequired();
+    const parsed = parseInput(definition.schema, input);
+    return { ok: true, data: await handler(parsed, { db, user }) };
+  });
+}
+
+/**
+ * The one wrapper for workspace actions: session → membership from the database →
+ * permission from the table → zod parse → handler → typed result.
+ */
+export function workspaceAction<S extends z.ZodType, TData>(
+  definition: { name: string; permission: Permission; schema: S },
+  handler: (input: z.output<S>, context: WorkspaceContext) => Promise<TData>,
+): Action<z.input<S> & { workspace: string }, TData> {
+  register({ kind: "action", name: definition.name, access: definition.permission });
+  return toAction(definition.name, async (actor, input) => {
+    const { workspace: slug } = parseInput(workspaceField, input);
+    const context = await resolveWorkspaceContext(await getDb(), {
+      userId: actor.userId,
+      slug,
+      permission: definition.permission,
+    });
+    const parsed = parseInput(definition.schema, input);
+    return { ok: true, data: await handler(parsed, context) };
+  });
+}

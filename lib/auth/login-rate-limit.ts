@@ -1,0 +1,51 @@
+import "server-only";
+import { and, count, eq, gt, min } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { loginAttempts } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+
+export const LOGIN_FAILURE_LIMIT = 10;
+export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+
+interface AttemptKey {
+  email: string;
+  ip: string;
+  now?: Date;
+}
+
+/**
+ * Refuses a sign-in when the email or the IP address has failed LOGIN_FAILURE_LIMIT times
+ * within the window. Kept in the database so the limit holds across app instances.
+ */
+export async function assertLoginAllowed(db: Database, { email, ip, now = new Date() }: AttemptKey) {
+  const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
+  const [byEmail, byIp] = await Promise.all(
+    [eq(loginAttempts.email, email), eq(loginAttempts.ip, ip)].map(async (match) => {
+      const [row] = await db
+        .select({ failures: count(), oldest: min(loginAttempts.createdAt) })
+        .from(loginAttempts)
+        .where(and(match, gt(loginAttempts.createdAt, since)));
+      return row;
+    }),
+  );
+  const blocking = [byEmail, byIp].filter(
+    (row): row is { failures: number; oldest: Date } =>
+      row !== undefined && row.failures >= LOGIN_FAILURE_LIMIT && row.oldest !== null,
+  );
+  if (blocking.length === 0) return;
+  const unblockAt = Math.max(...blocking.map((row) => row.oldest.getTime() + LOGIN_WINDOW_MS));
+  const minutes = Math.max(1, Math.ceil((unblockAt - now.getTime()) / 60_000));
+  throw new AppError(
+    "rate_limited",
+    `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+  );
+}
+
+export async function recordLoginFailure(db: Database, { email, ip, now = new Date() }: AttemptKey) {
+  await db.insert(loginAttempts).values({ email, ip, createdAt: now });
+}
+
+/** A successful sign-in forgives the email's earlier failures (not the address's). */
+export async function clearLoginFailures(db: Database, email: string) {
+  await db.delete(loginAttempts).where(eq(loginAttempts.email, email));
+}

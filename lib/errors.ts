@@ -1,0 +1,56 @@
+/**
+ * Errors a person can act on. Every failure that reaches a client is an AppError with a code
+ * that maps to an HTTP status; anything else is logged and answered as `internal`.
+ */
+export const errorStatus = {
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  validation: 422,
+  conflict: 409,
+  rate_limited: 429,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  /** Field name → message, for forms. */
+  fields?: Record<string, string>;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields?: Record<string, string>;
+
+  constructor(code: ErrorCode, message: string, fields?: Record<string, string>) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.fields = fields;
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+
+  toBody(): ErrorBody {
+    return this.fields
+      ? { code: this.code, message: this.message, fields: this.fields }
+      : { code: this.code, message: this.message };
+  }
+}
+
+export const notFound = (what = "That page") =>
+  new AppError("not_found", `${what} does not exist or you do not have access to it.`);
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+
+/** Turns any thrown value into an error body a client may see; unknown errors are logged. */
+export function toErrorBody(error: unknown, context: string): ErrorBody {
+  if (error instanceof AppError) return error.toBody();
+  console.error(`[${context}]`, error);
+  return { code: "internal", message: "Something went wrong on our side. Please try again." };
+}

@@ -1,0 +1,17 @@
+import "server-only";
+import { getConnection } from "@/db/client";
+import { devMailboxEnabled } from "@/lib/email/dev-mailbox";
+import { startEmailDeliverer } from "@/lib/email/deliverer";
+
+export async function startServer(): Promise<void> {
+  const connection = await getConnection();
+  console.info(`[switchboard] database ready (${connection.driver}); migrations applied`);
+  startEmailDeliverer();
+  if (!process.env.RESEND_API_KEY) {
+    console.info(
+      devMailboxEnabled()
+        ? "[switchboard] RESEND_API_KEY not set: emails go to the dev mailbox at /dev/mailbox"
+        : "[switchboard] RESEND_API_KEY not set: emails are logged, not sent",
+    );
+  }
+}
