@@ -25,7 +25,10 @@ export class DatabaseLockedError extends Error {
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
 export function dataDir(): string {
-  return path.resolve(process.env.DATA_DIR ?? path.join(process.cwd(), ".data"));
+  // The data directory is chosen at run time; there is nothing in it to trace into the build.
+  return path.resolve(
+    /*turbopackIgnore: true*/ process.env.DATA_DIR ?? path.join(process.cwd(), ".data"),
+  );
 }
 
 export function databaseDriver(): DatabaseDriver {

@@ -7,15 +7,16 @@ import { members, type Role, users, workspaces } from "./schema";
 const WORKSPACE = { name: "Acme Support", slug: "acme-support" };
 const PASSWORD = process.env.SEED_PASSWORD ?? "switchboard-demo";
 
-const people: { name: string; email: string; role: Role; status: "online" | "away" | "offline" }[] = [
-  { name: "Dana Whitfield", email: "dana@acme.test", role: "admin", status: "online" },
-  { name: "Omar Haddad", email: "omar@acme.test", role: "admin", status: "offline" },
-  { name: "Morgan Lee", email: "morgan@acme.test", role: "manager", status: "online" },
-  { name: "Sam Rivera", email: "sam@acme.test", role: "agent", status: "online" },
-  { name: "Priya Natarajan", email: "priya@acme.test", role: "agent", status: "away" },
-  { name: "Alex Kim", email: "alex@acme.test", role: "agent", status: "offline" },
-  { name: "Victor Stone", email: "victor@acme.test", role: "viewer", status: "offline" },
-];
+const people: { name: string; email: string; role: Role; status: "online" | "away" | "offline" }[] =
+  [
+    { name: "Dana Whitfield", email: "dana@acme.test", role: "admin", status: "online" },
+    { name: "Omar Haddad", email: "omar@acme.test", role: "admin", status: "offline" },
+    { name: "Morgan Lee", email: "morgan@acme.test", role: "manager", status: "online" },
+    { name: "Sam Rivera", email: "sam@acme.test", role: "agent", status: "online" },
+    { name: "Priya Natarajan", email: "priya@acme.test", role: "agent", status: "away" },
+    { name: "Alex Kim", email: "alex@acme.test", role: "agent", status: "offline" },
+    { name: "Victor Stone", email: "victor@acme.test", role: "viewer", status: "offline" },
+  ];
 
 async function main() {
   const db = await getDb();
@@ -24,7 +25,9 @@ async function main() {
     .from(workspaces)
     .where(eq(workspaces.slug, WORKSPACE.slug));
   if (existing) {
-    console.error(`The demo workspace "${WORKSPACE.name}" already exists at /${WORKSPACE.slug}; nothing changed.`);
+    console.error(
+      `The demo workspace "${WORKSPACE.name}" already exists at /${WORKSPACE.slug}; nothing changed.`,
+    );
     process.exitCode = 1;
     return;
   }
@@ -52,7 +55,9 @@ async function main() {
   });
   console.log(`Seeded "${WORKSPACE.name}" at /${WORKSPACE.slug} with ${people.length} members.`);
   console.log(`Sign in as ${people[0]?.email} with password "${PASSWORD}" (Admin).`);
-  console.log(`Every demo member uses the same password: ${people.map((p) => `${p.email} (${p.role})`).join(", ")}.`);
+  console.log(
+    `Every demo member uses the same password: ${people.map((p) => `${p.email} (${p.role})`).join(", ")}.`,
+  );
 }
 
 main()

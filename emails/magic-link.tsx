@@ -27,12 +27,14 @@ export function MagicLinkEmail({ url, expires, now = new Date() }: MagicLinkEmai
           Sign in to Switchboard
         </Button>
       </Section>
-      <Text style={emailStyles.muted}>If the button does not work, paste this link into your browser:</Text>
+      <Text style={emailStyles.muted}>
+        If the button does not work, paste this link into your browser:
+      </Text>
       <Text style={emailStyles.url}>{url}</Text>
       <Hr style={emailStyles.hr} />
       <Text style={emailStyles.muted}>
-        {describeExpiry(expires, now)} If you did not ask for it, ignore this email: nobody can
-        sign in without the link.
+        {describeExpiry(expires, now)} If you did not ask for it, ignore this email: nobody can sign
+        in without the link.
       </Text>
     </EmailLayout>
   );

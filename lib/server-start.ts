@@ -1,7 +1,7 @@
 import "server-only";
 import { getConnection } from "@/db/client";
-import { devMailboxEnabled } from "@/lib/email/dev-mailbox";
 import { startEmailDeliverer } from "@/lib/email/deliverer";
+import { devMailboxEnabled } from "@/lib/email/dev-mailbox";
 
 export async function startServer(): Promise<void> {
   const connection = await getConnection();
@@ -11,7 +11,7 @@ export async function startServer(): Promise<void> {
     console.info(
       devMailboxEnabled()
         ? "[switchboard] RESEND_API_KEY not set: emails go to the dev mailbox at /dev/mailbox"
-        : "[switchboard] RESEND_API_KEY not set: emails are logged, not sent",
+        : "[switchboard] RESEND_API_KEY not set: emails stay queued in email_outbox until it is",
     );
   }
 }

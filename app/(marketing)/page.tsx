@@ -51,8 +51,8 @@ export default async function Home() {
           The team inbox where every customer has an owner.
         </h1>
         <p className="mt-4 max-w-xl text-lg text-muted-foreground">
-          Web chat, WhatsApp and API conversations in one place, with live ownership everyone
-          can see, and reports that show who carries the load.
+          Web chat, WhatsApp and API conversations in one place, with live ownership everyone can
+          see, and reports that show who carries the load.
         </p>
         <div className="mt-8 flex flex-wrap justify-center gap-3">
           <Link href="/sign-up" className={buttonVariants({ size: "lg" })}>

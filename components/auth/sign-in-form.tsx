@@ -3,22 +3,16 @@
 import Link from "next/link";
 import { useState } from "react";
 import { magicLinkAction, signInAction } from "@/app/(auth)/actions";
+import { FormError } from "@/components/forms/form-error";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { cn } from "@/lib/utils";
-import { FormError } from "@/components/forms/form-error";
-import { useActionForm } from "@/components/forms/use-action-form";
 
 type Mode = "password" | "link";
 
-export function SignInForm({
-  callbackUrl,
-  notice,
-}: {
-  callbackUrl?: string;
-  notice?: string;
-}) {
+export function SignInForm({ callbackUrl, notice }: { callbackUrl?: string; notice?: string }) {
   const [mode, setMode] = useState<Mode>("password");
   const password = useActionForm(signInAction);
   const link = useActionForm(magicLinkAction);
@@ -109,7 +103,9 @@ export function SignInForm({
       <p className="text-center text-sm text-muted-foreground">
         New to Switchboard?{" "}
         <Link
-          href={callbackUrl ? `/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-up"}
+          href={
+            callbackUrl ? `/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-up"
+          }
           className="font-medium text-foreground underline-offset-4 hover:underline"
         >
           Create an account

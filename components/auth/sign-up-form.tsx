@@ -2,12 +2,12 @@
 
 import Link from "next/link";
 import { signUpAction } from "@/app/(auth)/actions";
+import { FormError } from "@/components/forms/form-error";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/schemas";
-import { FormError } from "@/components/forms/form-error";
-import { useActionForm } from "@/components/forms/use-action-form";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
   const { submit, pending, error, fieldError } = useActionForm(signUpAction);
@@ -87,7 +87,9 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
       <p className="text-center text-sm text-muted-foreground">
         Already have an account?{" "}
         <Link
-          href={callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in"}
+          href={
+            callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in"
+          }
           className="font-medium text-foreground underline-offset-4 hover:underline"
         >
           Sign in

@@ -22,7 +22,10 @@ export function useActionForm<TInput, TData>(
       const result = await action(input).catch(
         (): Result<TData> => ({
           ok: false,
-          error: { code: "internal", message: "We could not reach the server. Check your connection and try again." },
+          error: {
+            code: "internal",
+            message: "We could not reach the server. Check your connection and try again.",
+          },
         }),
       );
       if (!result.ok) {
@@ -31,7 +34,12 @@ export function useActionForm<TInput, TData>(
       }
       options.onSuccess?.(result.data);
       const data: unknown = result.data;
-      if (data && typeof data === "object" && "redirectTo" in data && typeof data.redirectTo === "string") {
+      if (
+        data &&
+        typeof data === "object" &&
+        "redirectTo" in data &&
+        typeof data.redirectTo === "string"
+      ) {
         router.push(data.redirectTo);
         router.refresh();
       }

@@ -13,7 +13,13 @@ export interface SidebarLink {
   icon: keyof typeof icons;
 }
 
-export function SidebarNav({ links, onNavigate }: { links: SidebarLink[]; onNavigate?: () => void }) {
+export function SidebarNav({
+  links,
+  onNavigate,
+}: {
+  links: SidebarLink[];
+  onNavigate?: () => void;
+}) {
   const pathname = usePathname();
   return (
     <nav aria-label="Workspace" className="flex flex-col gap-0.5">

@@ -7,10 +7,21 @@ export interface ShellProps {
   current: SwitcherWorkspace;
   workspaces: SwitcherWorkspace[];
   links: SidebarLink[];
-  user: { name: string; email: string; image: string | null; status: "online" | "away" | "offline" };
+  user: {
+    name: string;
+    email: string;
+    image: string | null;
+    status: "online" | "away" | "offline";
+  };
 }
 
-export function SidebarContent({ current, workspaces, links, user, onNavigate }: ShellProps & { onNavigate?: () => void }) {
+export function SidebarContent({
+  current,
+  workspaces,
+  links,
+  user,
+  onNavigate,
+}: ShellProps & { onNavigate?: () => void }) {
   return (
     <div className="flex h-full flex-col gap-4 p-3">
       <div className="px-2 pt-1">

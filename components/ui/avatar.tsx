@@ -111,18 +111,17 @@ export function AvatarGroup({
 }: {
   children: ReactNode;
   className?: string;
-  /** Accessible name for the group, e.g. "Viewing now". */
+  /** Read before the names by screen readers, e.g. "Viewing now". */
   label?: string;
 }) {
   return (
     <span
-      role={label ? "group" : undefined}
-      aria-label={label}
       className={cn(
-        "-space-x-1.5 flex items-center *:data-[slot=avatar]:rounded-full *:data-[slot=avatar]:ring-2 *:data-[slot=avatar]:ring-background",
+        "-space-x-1 flex items-center *:data-[slot=avatar]:rounded-full *:data-[slot=avatar]:ring-2 *:data-[slot=avatar]:ring-background",
         className,
       )}
     >
+      {label ? <span className="sr-only">{`${label}:`}</span> : null}
       {children}
     </span>
   );

@@ -117,7 +117,11 @@ export function DropdownMenuLabel({
   return (
     <MenuPrimitive.Label
       data-slot="dropdown-menu-label"
-      className={cn("px-2 py-1.5 font-medium text-muted-foreground text-xs", inset && "pl-8", className)}
+      className={cn(
+        "px-2 py-1.5 font-medium text-muted-foreground text-xs",
+        inset && "pl-8",
+        className,
+      )}
       {...props}
     />
   );

@@ -7,6 +7,10 @@ import { cn } from "@/lib/utils";
  */
 export function Skeleton({ className, ...props }: ComponentProps<"div">) {
   return (
-    <div aria-hidden="true" className={cn("animate-pulse rounded-md bg-muted", className)} {...props} />
+    <div
+      aria-hidden="true"
+      className={cn("animate-pulse rounded-md bg-muted", className)}
+      {...props}
+    />
   );
 }

@@ -76,7 +76,9 @@ export function EmailLayout({ preview, children, footer }: EmailLayoutProps) {
         >
           <Section style={{ marginBottom: "24px" }}>
             <Text style={{ color: colors.text, fontSize: "16px", fontWeight: 700, margin: 0 }}>
+              {/* The mark is decoration; the plain-text version keeps just the name. */}
               <span
+                data-skip-in-text="true"
                 style={{
                   backgroundColor: colors.primary,
                   borderRadius: "4px",

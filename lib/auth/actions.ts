@@ -8,7 +8,11 @@ import { findUser } from "@/lib/workspaces/queries";
 import { currentUserId } from "./auth";
 import type { Permission } from "./permissions";
 import { register } from "./registry";
-import { resolveWorkspaceContext, signInRequired, type WorkspaceContext } from "./workspace-context";
+import {
+  resolveWorkspaceContext,
+  signInRequired,
+  type WorkspaceContext,
+} from "./workspace-context";
 
 /** Who is asking. Tests and later the API-key door build one without a browser session. */
 export interface Actor {

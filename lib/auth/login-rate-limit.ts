@@ -17,7 +17,10 @@ interface AttemptKey {
  * Refuses a sign-in when the email or the IP address has failed LOGIN_FAILURE_LIMIT times
  * within the window. Kept in the database so the limit holds across app instances.
  */
-export async function assertLoginAllowed(db: Database, { email, ip, now = new Date() }: AttemptKey) {
+export async function assertLoginAllowed(
+  db: Database,
+  { email, ip, now = new Date() }: AttemptKey,
+) {
   const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
   const [byEmail, byIp] = await Promise.all(
     [eq(loginAttempts.email, email), eq(loginAttempts.ip, ip)].map(async (match) => {
@@ -41,7 +44,10 @@ export async function assertLoginAllowed(db: Database, { email, ip, now = new Da
   );
 }
 
-export async function recordLoginFailure(db: Database, { email, ip, now = new Date() }: AttemptKey) {
+export async function recordLoginFailure(
+  db: Database,
+  { email, ip, now = new Date() }: AttemptKey,
+) {
   await db.insert(loginAttempts).values({ email, ip, createdAt: now });
 }
 

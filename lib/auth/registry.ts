@@ -10,8 +10,11 @@ export interface RegistryEntry {
 }
 
 // globalThis, not a module variable: Next evaluates modules once per bundle.
-const store = globalThis as typeof globalThis & { __switchboardRegistry?: Map<string, RegistryEntry> };
-const entries = (store.__switchboardRegistry ??= new Map());
+const store = globalThis as typeof globalThis & {
+  __switchboardRegistry?: Map<string, RegistryEntry>;
+};
+store.__switchboardRegistry ??= new Map();
+const entries = store.__switchboardRegistry;
 
 /**
  * Every server action and route handler registers here with the access it needs, so the

@@ -10,7 +10,7 @@ import {
   sendTimeoutMs,
   sendWithResend,
 } from "./send-with-resend";
-import { emailTransport } from "./transport";
+import { type EmailTransportConfig, emailTransport } from "./transport";
 
 export interface DeliverPendingEmailsOptions {
   db?: Database;
@@ -56,14 +56,9 @@ export async function deliverPendingEmails(
   const lease = new Date(claimedAt.getTime() + limit * sendTimeoutMs + 30_000);
 
   const claimed = await claimDueEmails(db, { now: claimedAt, lease, limit, ids: options.ids });
-  const client = transport.kind === "resend" ? createResendClient(transport) : null;
+  const send = senderFor(transport);
   for (const email of claimed) {
-    let outcome: SendOutcome;
-    if (client && transport.kind === "resend") {
-      outcome = await sendWithResend(client, { email, from: transport.from, now: clock() });
-    } else {
-      outcome = deliverToDevMailbox(email);
-    }
+    const outcome = await send(email, clock());
     const recorded = await recordOutcome(db, {
       email,
       lease,
@@ -160,7 +155,9 @@ async function recordOutcome(
     return null;
   }
   if (update.count === "failed") {
-    console.error(`[email] giving up on ${email.id} (${email.template}): ${update.values.lastError}`);
+    console.error(
+      `[email] giving up on ${email.id} (${email.template}): ${update.values.lastError}`,
+    );
   }
   return update.count;
 }
@@ -215,6 +212,14 @@ function outcomeUpdate({
       };
     }
   }
+}
+
+function senderFor(
+  transport: Exclude<EmailTransportConfig, { kind: "unconfigured" }>,
+): (email: OutboxEmail, now: Date) => Promise<SendOutcome> {
+  if (transport.kind === "dev-mailbox") return async (email) => deliverToDevMailbox(email);
+  const client = createResendClient(transport);
+  return (email, now) => sendWithResend(client, { email, from: transport.from, now });
 }
 
 /** Without a Resend key, mail is only recorded; the log line makes a sign-in link clickable. */

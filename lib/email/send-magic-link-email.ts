@@ -45,6 +45,8 @@ export async function sendMagicLinkEmail({
     return;
   }
   if (failed > 0) {
-    throw new EmailDeliveryError(`the sign-in email ${id} was refused; see email_outbox.last_error`);
+    throw new EmailDeliveryError(
+      `the sign-in email ${id} was refused; see email_outbox.last_error`,
+    );
   }
 }

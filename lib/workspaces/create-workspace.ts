@@ -1,10 +1,10 @@
 import "server-only";
-import { like, or, eq } from "drizzle-orm";
+import { eq, like, or } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { members, type Workspace, workspaces } from "@/db/schema";
-import { firstFreeSlug, slugify } from "./slug";
 import type { CreateWorkspaceInput } from "./schemas";
+import { firstFreeSlug, slugify } from "./slug";
 
 /** Creates a workspace with a unique slug and makes its creator the first Admin. */
 export async function createWorkspace(

@@ -17,7 +17,11 @@ export default async function WorkspaceLayout({
   return (
     <AppShell
       current={{ slug: workspace.slug, name: workspace.name, roleLabel: roleLabels[member.role] }}
-      workspaces={workspaces.map((w) => ({ slug: w.slug, name: w.name, roleLabel: roleLabels[w.role] }))}
+      workspaces={workspaces.map((w) => ({
+        slug: w.slug,
+        name: w.name,
+        roleLabel: roleLabels[w.role],
+      }))}
       links={[
         { href: `/${workspace.slug}/inbox`, label: "Inbox", icon: "inbox" },
         ...(reports

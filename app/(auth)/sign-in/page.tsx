@@ -8,8 +8,7 @@ export const metadata: Metadata = { title: "Sign in" };
 
 // Auth.js sends people here with `?error=<type>` when a flow fails.
 const authErrors: Record<string, string> = {
-  Verification:
-    "That sign-in link has expired or has already been used. Request a new one below.",
+  Verification: "That sign-in link has expired or has already been used. Request a new one below.",
   CredentialsSignin: "Wrong email or password.",
   AccessDenied: "You cannot sign in with that account.",
 };

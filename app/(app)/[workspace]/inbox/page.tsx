@@ -11,7 +11,10 @@ export default async function InboxPage({ params }: { params: Promise<{ workspac
   await requireWorkspace(slug);
   return (
     <>
-      <PageHeader title="Inbox" description="Every customer conversation, each with one clear owner." />
+      <PageHeader
+        title="Inbox"
+        description="Every customer conversation, each with one clear owner."
+      />
       <div className="flex flex-1 items-center justify-center p-8">
         <EmptyState
           icon={Inbox}

@@ -11,7 +11,10 @@ export default async function ReportsPage({ params }: { params: Promise<{ worksp
   await requireWorkspace(slug, "reports.view.own");
   return (
     <>
-      <PageHeader title="Reports" description="Who carries the load, and how fast customers get answers." />
+      <PageHeader
+        title="Reports"
+        description="Who carries the load, and how fast customers get answers."
+      />
       <div className="flex flex-1 items-center justify-center p-8">
         <EmptyState
           icon={BarChart3}

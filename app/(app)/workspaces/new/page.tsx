@@ -21,7 +21,9 @@ export default async function NewWorkspacePage() {
         <div className="w-full max-w-md space-y-6">
           <div className="space-y-1.5 text-center">
             <h1 className="text-2xl font-semibold tracking-tight">
-              {workspaces.length === 0 ? `Welcome, ${user.name ?? user.email}` : "Create a workspace"}
+              {workspaces.length === 0
+                ? `Welcome, ${user.name ?? user.email}`
+                : "Create a workspace"}
             </h1>
             <p className="text-sm text-muted-foreground">
               A workspace is your company&apos;s shared inbox. You will be its Admin and can invite

@@ -1,0 +1,84 @@
+import { randomBytes } from "node:crypto";
+import { expect, type Page } from "@playwright/test";
+
+export const PASSWORD = "a-long-enough-password";
+
+export function newPerson(label: string) {
+  const id = randomBytes(4).toString("hex");
+  return {
+    name: `${label} ${id}`,
+    email: `${label.toLowerCase()}-${id}@example.test`,
+    password: PASSWORD,
+  };
+}
+export type Person = ReturnType<typeof newPerson>;
+
+/** Page objects for the auth and workspace screens. */
+export const signUpPage = {
+  async open(page: Page) {
+    await page.goto("/sign-up");
+    await expect(page.getByRole("heading", { name: "Create your account" })).toBeVisible();
+  },
+  async submit(page: Page, person: { name: string; email: string; password: string }) {
+    await page.getByLabel("Name").fill(person.name);
+    await page.getByLabel("Work email").fill(person.email);
+    await page.getByLabel("Password").fill(person.password);
+    await page.getByRole("button", { name: "Create account" }).click();
+  },
+};
+
+export const signInPage = {
+  async open(page: Page) {
+    await page.goto("/sign-in");
+    await expect(page.getByRole("heading", { name: "Sign in to Switchboard" })).toBeVisible();
+  },
+  async withPassword(page: Page, email: string, password: string) {
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  },
+  async requestLink(page: Page, email: string) {
+    await page.getByRole("tab", { name: "Email me a link" }).click();
+    await page.getByLabel("Email").fill(email);
+    await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  },
+};
+
+export async function createWorkspace(page: Page, name: string): Promise<string> {
+  await expect(page).toHaveURL(/\/workspaces\/new$/);
+  await page.getByLabel("Workspace name").fill(name);
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page).toHaveURL(/\/[a-z0-9-]+\/inbox$/);
+  const slug = new URL(page.url()).pathname.split("/")[1];
+  if (!slug) throw new Error(`no workspace slug in ${page.url()}`);
+  return slug;
+}
+
+/** Signs up and creates a workspace; returns its slug. */
+export async function signUpWithWorkspace(page: Page, person: Person, workspaceName: string) {
+  await signUpPage.open(page);
+  await signUpPage.submit(page, person);
+  return createWorkspace(page, workspaceName);
+}
+
+export async function signOut(page: Page) {
+  const narrow = (page.viewportSize()?.width ?? 1280) < 1024;
+  if (narrow) await page.getByRole("button", { name: "Open menu" }).click();
+  await page.getByRole("button", { name: /^Account:/ }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+}
+
+/** The newest sign-in link the dev mailbox holds for this address. */
+export async function magicLinkFromMailbox(page: Page, email: string): Promise<string> {
+  await page.goto("/dev/mailbox");
+  const message = page.getByRole("article").filter({ hasText: email }).first();
+  await expect(message).toBeVisible();
+  const href = await message
+    .getByRole("link")
+    .filter({ hasText: "/api/auth/callback/email" })
+    .first()
+    .getAttribute("href");
+  if (!href) throw new Error(`no sign-in link for ${email}`);
+  return href;
+}
