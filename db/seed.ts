@@ -2,7 +2,20 @@
 import { eq } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { closeDb, DatabaseLockedError, getDb } from "./client";
-import { members, type Role, users, workspaces } from "./schema";
+import {
+  type Channel,
+  contacts,
+  conversationEvents,
+  conversations,
+  type MessageKind,
+  members,
+  messages,
+  type Role,
+  teamMembers,
+  teams,
+  users,
+  workspaces,
+} from "./schema";
 
 const WORKSPACE = { name: "Acme Support", slug: "acme-support" };
 const PASSWORD = process.env.SEED_PASSWORD ?? "switchboard-demo";
@@ -17,6 +30,71 @@ const people: { name: string; email: string; role: Role; status: "online" | "awa
     { name: "Alex Kim", email: "alex@acme.test", role: "agent", status: "offline" },
     { name: "Victor Stone", email: "victor@acme.test", role: "viewer", status: "offline" },
   ];
+
+const teamPlan = [
+  { name: "Support", routingMode: "balanced" as const, members: ["sam", "priya", "morgan"] },
+  { name: "Sales", routingMode: "inherit" as const, members: ["alex", "morgan"] },
+];
+
+interface ConversationPlan {
+  contact: { name: string; email?: string; phone?: string };
+  channel: Channel;
+  assignee?: string;
+  team?: string;
+  status?: "open" | "closed";
+  messages: [MessageKind, string, string?][];
+}
+
+// [kind, body, author handle for outbound messages and notes]
+const conversationPlan: ConversationPlan[] = [
+  {
+    contact: { name: "Lena Fischer", email: "lena@fischer.example" },
+    channel: "web_chat",
+    messages: [["inbound", "Hi! My order #4411 hasn't shipped yet. Can you check?"]],
+  },
+  {
+    contact: { name: "Marco Rossi", phone: "+39 347 555 0192" },
+    channel: "whatsapp",
+    assignee: "sam",
+    team: "Support",
+    messages: [
+      ["inbound", "The app logs me out every few minutes."],
+      ["outbound", "Sorry about that, Marco. Which phone and app version are you on?", "sam"],
+      ["inbound", "Pixel 8, version 3.2.1"],
+      ["note", "Known issue in 3.2.1, fix ships Thursday.", "sam"],
+    ],
+  },
+  {
+    contact: { name: "Aisha Bello", email: "aisha@bello.example" },
+    channel: "web_chat",
+    assignee: "alex",
+    team: "Sales",
+    messages: [
+      ["inbound", "Do you offer discounts for 20 seats?"],
+      ["outbound", "We do! Annual plans get 15% off. Want me to send a quote?", "alex"],
+    ],
+  },
+  {
+    contact: { name: "Tom Becker", email: "tom@becker.example" },
+    channel: "api",
+    team: "Support",
+    messages: [["inbound", "Webhook deliveries to our endpoint fail with 401 since this morning."]],
+  },
+  {
+    contact: { name: "Yuki Tanaka", phone: "+81 90 5555 0134" },
+    channel: "whatsapp",
+    assignee: "priya",
+    team: "Support",
+    status: "closed",
+    messages: [
+      ["inbound", "How do I change my billing email?"],
+      ["outbound", "Settings → Billing → Contact email. Anything else?", "priya"],
+      ["inbound", "Found it, thanks!"],
+    ],
+  },
+];
+
+const handle = (email: string) => email.split("@")[0] ?? email;
 
 async function main() {
   const db = await getDb();
@@ -38,6 +116,7 @@ async function main() {
       .values({ ...WORKSPACE, plan: "team", timeZone: "Europe/Berlin" })
       .returning();
     if (!workspace) throw new Error("workspace insert returned nothing");
+    const memberIds = new Map<string, string>();
     for (const person of people) {
       const [user] = await tx
         .insert(users)
@@ -45,15 +124,99 @@ async function main() {
         .onConflictDoUpdate({ target: users.email, set: { name: person.name } })
         .returning();
       if (!user) throw new Error(`user insert returned nothing for ${person.email}`);
-      await tx.insert(members).values({
-        workspaceId: workspace.id,
-        userId: user.id,
-        role: person.role,
-        status: person.status,
-      });
+      const [member] = await tx
+        .insert(members)
+        .values({
+          workspaceId: workspace.id,
+          userId: user.id,
+          role: person.role,
+          status: person.status,
+        })
+        .returning();
+      if (!member) throw new Error(`member insert returned nothing for ${person.email}`);
+      memberIds.set(handle(person.email), member.id);
+    }
+    const memberId = (name: string | undefined) => (name ? memberIds.get(name) : undefined);
+
+    const teamIds = new Map<string, string>();
+    for (const plan of teamPlan) {
+      const [team] = await tx
+        .insert(teams)
+        .values({ workspaceId: workspace.id, name: plan.name, routingMode: plan.routingMode })
+        .returning();
+      if (!team) throw new Error(`team insert returned nothing for ${plan.name}`);
+      teamIds.set(plan.name, team.id);
+      await tx.insert(teamMembers).values(
+        plan.members.flatMap((name) => {
+          const id = memberId(name);
+          return id ? [{ teamId: team.id, memberId: id }] : [];
+        }),
+      );
+    }
+
+    const start = Date.now() - 3 * 60 * 60 * 1000;
+    for (const [index, plan] of conversationPlan.entries()) {
+      const [contact] = await tx
+        .insert(contacts)
+        .values({ workspaceId: workspace.id, ...plan.contact })
+        .returning();
+      if (!contact) throw new Error("contact insert returned nothing");
+      const times = plan.messages.map((_, i) => new Date(start + index * 20 * 60_000 + i * 90_000));
+      const last = plan.messages.at(-1);
+      const lastAt = times.at(-1) ?? new Date();
+      const customerWaiting = last?.[0] === "inbound";
+      const [conversation] = await tx
+        .insert(conversations)
+        .values({
+          workspaceId: workspace.id,
+          contactId: contact.id,
+          channel: plan.channel,
+          status: plan.status ?? "open",
+          assigneeId: memberId(plan.assignee),
+          teamId: plan.team ? teamIds.get(plan.team) : undefined,
+          lastMessageAt: lastAt,
+          lastMessagePreview: plan.messages.filter(([kind]) => kind !== "note").at(-1)?.[1],
+          waitingSince: customerWaiting && plan.status !== "closed" ? lastAt : null,
+          closedAt: plan.status === "closed" ? lastAt : null,
+          createdAt: times[0],
+        })
+        .returning();
+      if (!conversation) throw new Error("conversation insert returned nothing");
+      await tx.insert(messages).values(
+        plan.messages.map(([kind, body, author], i) => ({
+          workspaceId: workspace.id,
+          conversationId: conversation.id,
+          kind,
+          body,
+          authorMemberId: memberId(author),
+          createdAt: times[i],
+        })),
+      );
+      const events = [
+        ...(plan.team
+          ? [{ type: "team_assigned", data: { to: teamIds.get(plan.team), reason: "seed" } }]
+          : []),
+        ...(plan.assignee
+          ? [{ type: "assigned", data: { to: memberId(plan.assignee), reason: "seed" } }]
+          : []),
+        ...(plan.status === "closed" ? [{ type: "closed", data: {} }] : []),
+      ];
+      if (events.length > 0) {
+        await tx.insert(conversationEvents).values(
+          events.map((event) => ({
+            workspaceId: workspace.id,
+            conversationId: conversation.id,
+            actorMemberId: memberId("dana"),
+            createdAt: lastAt,
+            ...event,
+          })),
+        );
+      }
     }
   });
-  console.log(`Seeded "${WORKSPACE.name}" at /${WORKSPACE.slug} with ${people.length} members.`);
+  console.log(
+    `Seeded "${WORKSPACE.name}" at /${WORKSPACE.slug}: ${people.length} members, ${teamPlan.length} teams, ${conversationPlan.length} conversations.`,
+  );
   console.log(`Sign in as ${people[0]?.email} with password "${PASSWORD}" (Admin).`);
   console.log(
     `Every demo member uses the same password: ${people.map((p) => `${p.email} (${p.role})`).join(", ")}.`,

@@ -3,19 +3,24 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+results=.test-results
+rm -rf "$results" && mkdir -p "$results"
+trap 'node scripts/test-summary.mjs "$results"' EXIT
+
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+vitest() { npx vitest run --reporter=default --reporter=json --outputFile="$results/$1.json" "${@:2}"; }
 
 step "typecheck"
 npx tsc --noEmit -p .
 step "lint"
 npx biome check .
 step "unit tests"
-npx vitest run --project unit
+vitest unit --project unit
 step "integration tests (PostgreSQL when reachable, else PGlite)"
-npx vitest run --project integration
+vitest integration-default --project integration
 step "integration tests (embedded PGlite)"
-TEST_DB_DRIVER=pglite npx vitest run --project integration
+TEST_DB_DRIVER=pglite vitest integration-pglite --project integration
 step "build"
 npx next build
 step "end-to-end tests (Chromium)"
-E2E_SKIP_BUILD=1 npx playwright test
+E2E_SKIP_BUILD=1 PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" npx playwright test --reporter=list,json

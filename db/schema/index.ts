@@ -1,3 +1,5 @@
 export * from "./auth";
+export * from "./conversations";
 export * from "./email";
+export * from "./teams";
 export * from "./workspaces";

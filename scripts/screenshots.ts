@@ -1,0 +1,88 @@
+// npx tsx scripts/screenshots.ts [baseURL] — screenshots of the main pages at desktop and
+// phone width, light and dark, into screenshots/ (not committed). Needs a running app.
+import { mkdirSync } from "node:fs";
+import { chromium, type Page } from "@playwright/test";
+
+const baseURL = process.argv[2] ?? "http://localhost:3100";
+const out = "screenshots";
+const id = Date.now().toString(36);
+const person = {
+  name: "Dana Whitfield",
+  email: `dana-${id}@example.test`,
+  password: "a-long-enough-password",
+};
+
+async function signUp(page: Page): Promise<string> {
+  await page.goto(`${baseURL}/sign-up`);
+  await page.getByLabel("Name").fill(person.name);
+  await page.getByLabel("Work email").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(/\/workspaces\/new$/);
+  await page.getByLabel("Workspace name").fill(`Acme ${id}`);
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await page.waitForURL(/\/inbox$/);
+  return new URL(page.url()).pathname.split("/")[1] ?? "";
+}
+
+async function main() {
+  mkdirSync(out, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+    ],
+  });
+  const setup = await browser.newPage();
+  const slug = await signUp(setup);
+  const state = await setup.context().storageState();
+  await setup.close();
+
+  const publicPages = [
+    "/",
+    "/sign-in",
+    "/sign-up",
+    `/check-email?email=${person.email}`,
+    "/dev/mailbox",
+    "/no-such-page",
+  ];
+  const appPages = [`/${slug}/inbox`, `/${slug}/settings`, `/${slug}/reports`, "/workspaces/new"];
+  const sizes = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
+  for (const [sizeName, viewport] of Object.entries(sizes)) {
+    for (const colorScheme of ["light", "dark"] as const) {
+      for (const [pages, storageState] of [
+        [publicPages, undefined],
+        [appPages, state],
+      ] as const) {
+        const context = await browser.newContext({ viewport, colorScheme, storageState });
+        const page = await context.newPage();
+        for (const path of pages) {
+          await page.goto(`${baseURL}${path}`);
+          await page.waitForLoadState("networkidle");
+          const name =
+            path
+              .replace(slug, "ws")
+              .replace(/[^a-z0-9]+/gi, "-")
+              .replace(/^-|-$/g, "") || "home";
+          await page.screenshot({
+            path: `${out}/${name}.${sizeName}.${colorScheme}.png`,
+            fullPage: true,
+          });
+        }
+        await context.close();
+      }
+    }
+  }
+  await browser.close();
+  console.log(`screenshots in ${out}/`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
