@@ -1,6 +1,6 @@
 import "server-only";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth, { AuthError, CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
@@ -77,6 +77,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
         },
       },
     ],
+    logger: {
+      // A wrong password or a used link is an everyday refusal, not a server fault.
+      error(error) {
+        const type = error instanceof AuthError ? error.type : null;
+        if (type === "CredentialsSignin" || type === "Verification") console.warn(`[auth] ${type}`);
+        else console.error("[auth]", error);
+      },
+    },
     callbacks: {
       jwt({ token, user }) {
         if (user?.id) token.sub = user.id;

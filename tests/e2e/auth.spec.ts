@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
+import pg from "pg";
 import {
+  e2eDatabaseUrl,
   magicLinkFromMailbox,
   newPerson,
   signInPage,
@@ -108,4 +110,35 @@ test("another user cannot open someone else's workspace", async ({ browser }) =>
 
   await owner.close();
   await stranger.close();
+});
+
+test("an expired magic link is refused with a clear message", async ({ page }) => {
+  const database = e2eDatabaseUrl();
+  test.skip(!database, "needs the PostgreSQL e2e database to age the link");
+  const omar = newPerson("Omar");
+  await signUpPage.open(page);
+  await signUpPage.submit(page, omar);
+  await expect(page).toHaveURL(/\/workspaces\/new$/);
+  await page.context().clearCookies();
+
+  await signInPage.open(page);
+  await signInPage.requestLink(page, omar.email);
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  const link = await magicLinkFromMailbox(page, omar.email);
+
+  const client = new pg.Client({ connectionString: database ?? "" });
+  await client.connect();
+  await client.query(
+    "update verification_tokens set expires = now() - interval '1 minute' where identifier = $1",
+    [omar.email],
+  );
+  await client.end();
+
+  await page.goto(link);
+  await expect(page).toHaveURL(/\/sign-in\?error=Verification/);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "That sign-in link has expired or has already been used. Request a new one below.",
+  );
+  await page.goto("/workspaces/new");
+  await expect(page).toHaveURL(/\/sign-in/);
 });

@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 
 export const PASSWORD = "a-long-enough-password";
@@ -81,4 +83,12 @@ export async function magicLinkFromMailbox(page: Page, email: string): Promise<s
     .getAttribute("href");
   if (!href) throw new Error(`no sign-in link for ${email}`);
   return href;
+}
+
+/** The PostgreSQL database the e2e server runs on; null when it runs on embedded PGlite. */
+export function e2eDatabaseUrl(): string | null {
+  const file = path.resolve(import.meta.dirname, "../../../.test-results/e2e-database.json");
+  if (!existsSync(file)) return null;
+  const { url } = JSON.parse(readFileSync(file, "utf8")) as { url: string };
+  return url;
 }

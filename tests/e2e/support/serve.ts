@@ -1,6 +1,6 @@
 // Starts the production build for the end-to-end tests against a fresh database.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import {
@@ -30,10 +30,14 @@ async function main() {
   if (await postgresReachable()) {
     const url = await createTestDatabase("switchboard_e2e");
     env.DATABASE_URL = url;
+    // Tests that must age a row (an expired sign-in link) read the database from here.
+    mkdirSync(path.join(root, ".test-results"), { recursive: true });
+    writeFileSync(path.join(root, ".test-results", "e2e-database.json"), JSON.stringify({ url }));
     console.log(`[e2e] database ${new URL(url).pathname.slice(1)} on PostgreSQL`);
     cleanup = () => dropTestDatabase(url);
   } else {
     delete env.DATABASE_URL;
+    rmSync(path.join(root, ".test-results", "e2e-database.json"), { force: true });
     const dir = mkdtempSync(path.join(tmpdir(), "switchboard-e2e-"));
     env.DATA_DIR = dir;
     console.log(`[e2e] embedded PGlite in ${dir}`);
