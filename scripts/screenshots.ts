@@ -2,6 +2,7 @@
 // phone width, light and dark, into screenshots/ (not committed). Needs a running app.
 import { mkdirSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
+import { chromiumLaunchOptions } from "../tests/support/chromium";
 
 const baseURL = process.argv[2] ?? "http://localhost:3100";
 const out = "screenshots";
@@ -27,17 +28,7 @@ async function signUp(page: Page): Promise<string> {
 
 async function main() {
   mkdirSync(out, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   const setup = await browser.newPage();
   const slug = await signUp(setup);
   const state = await setup.context().storageState();
