@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/db/client";
+import type { Actor } from "@/lib/auth/actions";
 import { currentUserId } from "@/lib/auth/auth";
 import type { Permission } from "@/lib/auth/permissions";
 import { register } from "@/lib/auth/registry";
@@ -28,18 +29,30 @@ export function workspaceRoute<P extends Params>(
   ) => Promise<Response | object>,
 ) {
   register({ kind: "route", name: definition.name, access: definition.permission });
-  return async (request: Request, { params }: RouteContext<P>): Promise<Response> => {
+  const run = async (actor: Actor, request: Request, params: P & { workspace: string }) => {
     try {
-      const resolved = await params;
       const context = await resolveWorkspaceContext(await getDb(), {
-        userId: await currentUserId(),
-        slug: resolved.workspace,
+        userId: actor.userId,
+        slug: params.workspace,
         permission: definition.permission,
       });
-      const result = await handler(request, { ...context, params: resolved });
+      const result = await handler(request, { ...context, params });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       return jsonError(error, definition.name);
     }
   };
+  const route = async (request: Request, { params }: RouteContext<P>): Promise<Response> =>
+    run({ userId: await currentUserId() }, request, await params);
+  // `registryName` lets the permission matrix test find handlers that skipped the registry.
+  return Object.assign(route, { run, registryName: definition.name });
+}
+
+/** A route anyone may call (health, Auth.js's own endpoints), registered like the rest. */
+export function publicRoute<H extends (...args: never[]) => Promise<Response>>(
+  definition: { name: string },
+  handler: H,
+) {
+  register({ kind: "route", name: definition.name, access: "public" });
+  return Object.assign(handler, { registryName: definition.name });
 }

@@ -24,6 +24,7 @@ type Runner<TInput, TData> = (actor: Actor, input: TInput) => Promise<Result<TDa
 /** A server action and the same logic callable with an explicit actor (for tests). */
 export type Action<TInput, TData> = ((input: TInput) => Promise<Result<TData>>) & {
   run: Runner<TInput, TData>;
+  registryName: string;
 };
 
 const workspaceField = z.object({ workspace: z.string().min(1).max(100) });
@@ -50,7 +51,7 @@ function toAction<TInput, TData>(name: string, run: Runner<TInput, TData>): Acti
     }
   };
   const action = async (input: TInput) => guarded({ userId: await currentUserId() }, input);
-  return Object.assign(action, { run: guarded });
+  return Object.assign(action, { run: guarded, registryName: name });
 }
 
 /** An action anyone may call (sign up, sign in): zod parse and a typed result. */
