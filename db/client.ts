@@ -2,6 +2,9 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
+import { dataDir } from "./secret";
+
+export { dataDir };
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -23,13 +26,6 @@ export class DatabaseLockedError extends Error {
 }
 
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
-
-export function dataDir(): string {
-  // The data directory is chosen at run time; there is nothing in it to trace into the build.
-  return path.resolve(
-    /*turbopackIgnore: true*/ process.env.DATA_DIR ?? path.join(process.cwd(), ".data"),
-  );
-}
 
 export function databaseDriver(): DatabaseDriver {
   return process.env.DATABASE_URL ? "postgres" : "pglite";

@@ -1,7 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { userAction, workspaceAction } from "@/lib/auth/actions";
+import { revalidate } from "@/lib/revalidate";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { createWorkspaceSchema, updateWorkspaceSchema } from "@/lib/workspaces/schemas";
 import { updateWorkspace } from "@/lib/workspaces/update-workspace";
@@ -18,7 +18,7 @@ export const updateWorkspaceAction = workspaceAction(
   { name: "workspace.update", permission: "workspace.manage", schema: updateWorkspaceSchema },
   async (input, { db, workspace }) => {
     const updated = await updateWorkspace(db, { workspaceId: workspace.id, ...input });
-    revalidatePath(`/${workspace.slug}`, "layout");
+    revalidate(`/${workspace.slug}`, "layout");
     return { name: updated.name, timeZone: updated.timeZone };
   },
 );

@@ -61,9 +61,9 @@ export const magicLinkAction = publicAction(
 );
 
 export const signOutAction = publicAction(
-  { name: "auth.signOut", schema: z.object({}) },
-  async () => {
+  { name: "auth.signOut", schema: z.object({ redirectTo: callbackUrl }) },
+  async (input) => {
     await signOut({ redirect: false });
-    return { redirectTo: "/sign-in" };
+    return { redirectTo: safeRedirect(input.redirectTo, "/sign-in") };
   },
 );

@@ -9,7 +9,18 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/schemas";
 
-export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
+export function SignUpForm({
+  callbackUrl,
+  fixedEmail,
+  title = "Create your account",
+  subtitle = "One inbox, one clear owner for every customer.",
+}: {
+  callbackUrl?: string;
+  /** An invitation decides the address; the field shows it read-only. */
+  fixedEmail?: string;
+  title?: string;
+  subtitle?: string;
+}) {
   const { submit, pending, error, fieldError } = useActionForm(signUpAction);
   const formError = error && !error.fields ? error.message : null;
 
@@ -29,10 +40,8 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
   return (
     <div className="space-y-6">
       <div className="space-y-1.5 text-center">
-        <h1 className="text-2xl font-semibold tracking-tight">Create your account</h1>
-        <p className="text-sm text-muted-foreground">
-          One inbox, one clear owner for every customer.
-        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
+        <p className="text-sm text-muted-foreground">{subtitle}</p>
       </div>
       <form
         onSubmit={onSubmit}
@@ -59,6 +68,8 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
             autoComplete="email"
             placeholder="you@company.com"
             required
+            defaultValue={fixedEmail}
+            readOnly={Boolean(fixedEmail)}
             aria-invalid={Boolean(fieldError("email"))}
             aria-describedby={describedBy("email")}
           />

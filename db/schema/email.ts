@@ -1,4 +1,5 @@
 import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sealedText } from "../sealed-text";
 
 export const outboxStatuses = ["pending", "sending", "sent", "failed"] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
@@ -19,8 +20,9 @@ export const emailOutbox = pgTable(
     template: text().notNull(),
     toAddress: text().notNull(),
     subject: text().notNull(),
-    html: text().notNull(),
-    text: text().notNull(),
+    // Sealed: sign-in and invitation links in them are live credentials.
+    html: sealedText().notNull(),
+    text: sealedText().notNull(),
     status: outboxStatusEnum().notNull().default("pending"),
     attempts: integer().notNull().default(0),
     nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -9,10 +9,10 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { type Role, roles } from "../../lib/auth/roles";
 import { users } from "./auth";
 
-export const roles = ["admin", "manager", "agent", "viewer"] as const;
-export type Role = (typeof roles)[number];
+export { type Role, roles };
 export const roleEnum = pgEnum("member_role", roles);
 
 export const plans = ["starter", "team", "business"] as const;

@@ -29,6 +29,11 @@ export type Action<TInput, TData> = ((input: TInput) => Promise<Result<TData>>) 
 
 const workspaceField = z.object({ workspace: z.string().min(1).max(100) });
 
+/** The schema's input plus the workspace slug; an empty schema (`z.object({})`) takes the slug alone. */
+type WorkspaceInput<S extends z.ZodType> = string extends keyof z.input<S>
+  ? { workspace: string }
+  : z.input<S> & { workspace: string };
+
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
@@ -88,7 +93,7 @@ export function userAction<S extends z.ZodType, TData>(
 export function workspaceAction<S extends z.ZodType, TData>(
   definition: { name: string; permission: Permission; schema: S },
   handler: (input: z.output<S>, context: WorkspaceContext) => Promise<TData>,
-): Action<z.input<S> & { workspace: string }, TData> {
+): Action<WorkspaceInput<S>, TData> {
   register({ kind: "action", name: definition.name, access: definition.permission });
   return toAction(definition.name, async (actor, input) => {
     const { workspace: slug } = parseInput(workspaceField, input);

@@ -1,6 +1,7 @@
 import "server-only";
+import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import type { Member, User, Workspace } from "@/db/schema";
+import { type Member, members, type User, type Workspace } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { findMembership } from "@/lib/workspaces/queries";
 import { can, type Permission, roleLabels } from "./permissions";
@@ -32,5 +33,21 @@ export async function resolveWorkspaceContext(
       `Your role (${roleLabels[membership.member.role]}) cannot do this. Ask an Admin of ${membership.workspace.name}.`,
     );
   }
+  await touchLastActive(db, membership.member);
   return { db, ...membership };
+}
+
+const ACTIVE_GRANULARITY_MS = 60_000;
+
+/** "Last active" on the members page; written at most once a minute per member. */
+async function touchLastActive(db: Database, member: Member): Promise<void> {
+  const now = new Date();
+  if (
+    member.lastActiveAt &&
+    now.getTime() - member.lastActiveAt.getTime() < ACTIVE_GRANULARITY_MS
+  ) {
+    return;
+  }
+  await db.update(members).set({ lastActiveAt: now }).where(eq(members.id, member.id));
+  member.lastActiveAt = now;
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { members, type Role } from "@/db/schema";
 import { signUpUser } from "@/lib/auth/sign-up";
@@ -10,13 +11,15 @@ export function randomEmail(label = "user"): string {
   return `${label}-${randomBytes(5).toString("hex")}@example.test`;
 }
 
-export async function makeUser(label = "user") {
+export async function makeUser(label = "user", email = randomEmail(label)) {
   const db = await getDb();
-  return signUpUser(db, {
-    name: `Test ${label}`,
-    email: randomEmail(label),
-    password: TEST_PASSWORD,
-  });
+  return signUpUser(db, { name: `Test ${label}`, email, password: TEST_PASSWORD });
+}
+
+/** Rows of a raw SQL query (drizzle types `execute` loosely across drivers). */
+export async function rawRows<T>(query: SQL): Promise<T[]> {
+  const result: unknown = await (await getDb()).execute(query);
+  return (result as { rows: T[] }).rows;
 }
 
 /** A workspace with an Admin, plus a member for each extra role asked for. */

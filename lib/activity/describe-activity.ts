@@ -1,0 +1,46 @@
+import type { ActivityType } from "@/db/schema/members";
+
+type Data = Record<string, string | number | null>;
+const routingLabels: Record<string, string> = {
+  inherit: "the workspace default",
+  manual: "manual",
+  balanced: "balanced",
+  round_robin: "round robin",
+};
+const s = (data: Data, key: string) => String(data[key] ?? "someone");
+
+/** One plain sentence per entry, from the names as they were at the time. */
+export function describeActivity(type: ActivityType, data: Data): string {
+  switch (type) {
+    case "member.invited":
+      return `invited ${s(data, "email")} as ${s(data, "role")}`;
+    case "invitation.resent":
+      return `resent the invitation to ${s(data, "email")}`;
+    case "invitation.revoked":
+      return `revoked the invitation to ${s(data, "email")}`;
+    case "invitation.accepted":
+      return `accepted the invitation and joined as ${s(data, "role")}`;
+    case "member.role_changed":
+      return `changed ${s(data, "name")}'s role from ${s(data, "from")} to ${s(data, "to")}`;
+    case "member.removed":
+      return `removed ${s(data, "name")}`;
+    case "member.left":
+      return "left the workspace";
+    case "team.created":
+      return `created the team ${s(data, "team")}`;
+    case "team.renamed":
+      return `renamed the team ${s(data, "from")} to ${s(data, "team")}`;
+    case "team.deleted":
+      return `deleted the team ${s(data, "team")}`;
+    case "team.routing_changed":
+      return `set ${s(data, "team")}'s routing to ${routingLabels[s(data, "to")] ?? s(data, "to")}`;
+    case "team.member_added":
+      return `added ${s(data, "member")} to ${s(data, "team")}`;
+    case "team.member_removed":
+      return `removed ${s(data, "member")} from ${s(data, "team")}`;
+    case "workspace.updated":
+      return "updated the workspace settings";
+    case "plan.changed":
+      return `switched the plan from ${s(data, "from")} to ${s(data, "to")}`;
+  }
+}

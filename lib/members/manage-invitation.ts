@@ -1,0 +1,108 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { createElement } from "react";
+import type { Database } from "@/db/client";
+import { type Invitation, invitations } from "@/db/schema";
+import { InvitationEmail, invitationSubject } from "@/emails/invitation";
+import { recordActivity } from "@/lib/activity/record-activity";
+import { roleLabels } from "@/lib/auth/permissions";
+import { enqueueEmail } from "@/lib/email/enqueue-email";
+import { AppError, notFound } from "@/lib/errors";
+import { INVITATION_TTL_MS, invitationUrl, newInvitationToken } from "./invitation-token";
+import type { Inviter } from "./invite-members";
+import { countSeats, lockWorkspace } from "./lock-workspace";
+import { seatRefusal } from "./seats";
+
+async function lockPendingInvitation(tx: Database, workspaceId: string, invitationId: string) {
+  const [invitation] = await tx
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.id, invitationId), eq(invitations.workspaceId, workspaceId)))
+    .for("update");
+  if (!invitation) throw notFound("That invitation");
+  if (invitation.status !== "pending") {
+    throw new AppError(
+      "conflict",
+      invitation.status === "accepted"
+        ? `${invitation.email} has already accepted this invitation.`
+        : `The invitation to ${invitation.email} was revoked. Send a new one instead.`,
+    );
+  }
+  return invitation;
+}
+
+/**
+ * Sends the invitation again with a new token (the old link stops working) and a new
+ * 7-day expiry. An expired invitation takes a seat again, so the limit is checked.
+ */
+export async function resendInvitation(
+  db: Database,
+  {
+    workspaceId,
+    invitationId,
+    inviter,
+    baseUrl,
+    now = new Date(),
+  }: { workspaceId: string; invitationId: string; inviter: Inviter; baseUrl: string; now?: Date },
+): Promise<Invitation> {
+  return db.transaction(async (tx) => {
+    const workspace = await lockWorkspace(tx, workspaceId);
+    const invitation = await lockPendingInvitation(tx, workspaceId, invitationId);
+    if (invitation.expiresAt <= now) {
+      const refusal = seatRefusal(workspace.plan, await countSeats(tx, workspaceId, now), 1);
+      if (refusal) throw new AppError("conflict", refusal);
+    }
+    const { token, tokenHash } = newInvitationToken();
+    const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
+    const [updated] = await tx
+      .update(invitations)
+      .set({ tokenHash, sentAt: now, expiresAt, invitedById: inviter.member.id })
+      .where(eq(invitations.id, invitation.id))
+      .returning();
+    if (!updated) throw new Error("invitation update returned nothing");
+    const props = {
+      workspaceName: workspace.name,
+      inviterName: inviter.user.name ?? inviter.user.email,
+      roleLabel: roleLabels[invitation.role],
+      url: invitationUrl(baseUrl, token),
+      expiresAt,
+    };
+    await enqueueEmail(tx, {
+      to: invitation.email,
+      subject: invitationSubject(props),
+      template: "invitation",
+      react: createElement(InvitationEmail, props),
+    });
+    await recordActivity(tx, {
+      workspaceId,
+      actorMemberId: inviter.member.id,
+      type: "invitation.resent",
+      data: { email: invitation.email },
+    });
+    return updated;
+  });
+}
+
+export async function revokeInvitation(
+  db: Database,
+  {
+    workspaceId,
+    invitationId,
+    actorMemberId,
+    now = new Date(),
+  }: { workspaceId: string; invitationId: string; actorMemberId: string; now?: Date },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const invitation = await lockPendingInvitation(tx, workspaceId, invitationId);
+    await tx
+      .update(invitations)
+      .set({ status: "revoked", revokedAt: now })
+      .where(eq(invitations.id, invitation.id));
+    await recordActivity(tx, {
+      workspaceId,
+      actorMemberId,
+      type: "invitation.revoked",
+      data: { email: invitation.email },
+    });
+  });
+}

@@ -1,0 +1,39 @@
+import "server-only";
+import type { Database } from "@/db/client";
+import { teamMembers } from "@/db/schema";
+import { recordActivity } from "@/lib/activity/record-activity";
+import { AppError } from "@/lib/errors";
+import { findMemberName } from "./find-member-name";
+import { lockTeam } from "./lock-team";
+import type { TeamMemberInput } from "./schemas";
+
+/** Adds an active member of the workspace to one of its teams. */
+export async function addTeamMember(
+  db: Database,
+  {
+    workspaceId,
+    actorMemberId,
+    teamId,
+    memberId,
+  }: TeamMemberInput & { workspaceId: string; actorMemberId: string },
+): Promise<{ team: string; member: string }> {
+  return db.transaction(async (tx) => {
+    const team = await lockTeam(tx, { workspaceId, teamId });
+    const member = await findMemberName(tx, { workspaceId, memberId, activeOnly: true });
+    const added = await tx
+      .insert(teamMembers)
+      .values({ teamId: team.id, memberId })
+      .onConflictDoNothing()
+      .returning({ memberId: teamMembers.memberId });
+    if (added.length === 0) {
+      throw new AppError("conflict", `${member} is already in ${team.name}.`);
+    }
+    await recordActivity(tx, {
+      workspaceId,
+      actorMemberId,
+      type: "team.member_added",
+      data: { team: team.name, member },
+    });
+    return { team: team.name, member };
+  });
+}

@@ -1,0 +1,39 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { teams } from "@/db/schema";
+import { recordActivity } from "@/lib/activity/record-activity";
+import { clearTeamFromConversations } from "@/lib/assignment/clear-team";
+import { lockTeam } from "./lock-team";
+import type { DeleteTeamInput } from "./schemas";
+
+/**
+ * Deletes a team and its memberships. Its conversations keep their messages and history and
+ * lose the team, each with an event saying why.
+ */
+export async function deleteTeam(
+  db: Database,
+  {
+    workspaceId,
+    actorMemberId,
+    teamId,
+  }: DeleteTeamInput & { workspaceId: string; actorMemberId: string },
+): Promise<{ id: string; name: string; conversationsCleared: number }> {
+  return db.transaction(async (tx) => {
+    const team = await lockTeam(tx, { workspaceId, teamId });
+    const conversationsCleared = await clearTeamFromConversations(tx, {
+      workspaceId,
+      teamId: team.id,
+      teamName: team.name,
+      actorMemberId,
+    });
+    await tx.delete(teams).where(eq(teams.id, team.id));
+    await recordActivity(tx, {
+      workspaceId,
+      actorMemberId,
+      type: "team.deleted",
+      data: { team: team.name, conversations: conversationsCleared },
+    });
+    return { id: team.id, name: team.name, conversationsCleared };
+  });
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { type Team, teams } from "@/db/schema";
+import { recordActivity } from "@/lib/activity/record-activity";
+import { lockTeam } from "./lock-team";
+import type { SetTeamRoutingInput } from "./schemas";
+
+export async function setTeamRouting(
+  db: Database,
+  {
+    workspaceId,
+    actorMemberId,
+    teamId,
+    routingMode,
+  }: SetTeamRoutingInput & { workspaceId: string; actorMemberId: string },
+): Promise<Team> {
+  return db.transaction(async (tx) => {
+    const team = await lockTeam(tx, { workspaceId, teamId });
+    if (team.routingMode === routingMode) return team;
+    const [updated] = await tx
+      .update(teams)
+      .set({ routingMode })
+      .where(eq(teams.id, team.id))
+      .returning();
+    if (!updated) throw new Error(`team ${team.id} vanished while locked`);
+    await recordActivity(tx, {
+      workspaceId,
+      actorMemberId,
+      type: "team.routing_changed",
+      data: { team: team.name, from: team.routingMode, to: routingMode },
+    });
+    return updated;
+  });
+}
