@@ -14,6 +14,8 @@ if (databaseUrl) {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 }
 process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret";
+// Links in emails are built from it (lib/app-url.ts); there is no request to read a host from.
+process.env.AUTH_URL ??= "http://switchboard.test";
 
 afterAll(async () => {
   await closeDb();
