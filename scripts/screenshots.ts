@@ -31,6 +31,18 @@ async function main() {
   const browser = await chromium.launch(chromiumLaunchOptions);
   const setup = await browser.newPage();
   const slug = await signUp(setup);
+  await setup.goto(`${baseURL}/${slug}/settings/members`);
+  await setup.getByRole("button", { name: "Invite members" }).click();
+  await setup
+    .getByLabel("Email addresses")
+    .fill(`sam-${id}@example.test, priya-${id}@example.test`);
+  await setup.getByRole("button", { name: "Send invitations" }).click();
+  await setup.getByRole("dialog").waitFor({ state: "hidden" });
+  await setup.goto(`${baseURL}/${slug}/settings/teams`);
+  await setup.getByRole("button", { name: "New team" }).click();
+  await setup.getByRole("dialog").getByLabel("Name").fill("Support");
+  await setup.getByRole("dialog").getByRole("button", { name: "Create team" }).click();
+  await setup.getByRole("dialog").waitFor({ state: "hidden" });
   const state = await setup.context().storageState();
   await setup.close();
 
@@ -42,7 +54,16 @@ async function main() {
     "/dev/mailbox",
     "/no-such-page",
   ];
-  const appPages = [`/${slug}/inbox`, `/${slug}/settings`, `/${slug}/reports`, "/workspaces/new"];
+  const appPages = [
+    `/${slug}/inbox`,
+    `/${slug}/settings`,
+    `/${slug}/settings/members`,
+    `/${slug}/settings/teams`,
+    `/${slug}/settings/plan`,
+    `/${slug}/settings/activity`,
+    `/${slug}/reports`,
+    "/workspaces/new",
+  ];
   const sizes = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
   for (const [sizeName, viewport] of Object.entries(sizes)) {
     for (const colorScheme of ["light", "dark"] as const) {

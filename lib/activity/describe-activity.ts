@@ -7,19 +7,26 @@ const routingLabels: Record<string, string> = {
   balanced: "balanced",
   round_robin: "round robin",
 };
+const roleNames: Record<string, string> = {
+  admin: "Admin",
+  manager: "Manager",
+  agent: "Agent",
+  viewer: "Viewer",
+};
+const role = (data: Data) => roleNames[String(data.role)] ?? String(data.role ?? "a member");
 const s = (data: Data, key: string) => String(data[key] ?? "someone");
 
 /** One plain sentence per entry, from the names as they were at the time. */
 export function describeActivity(type: ActivityType, data: Data): string {
   switch (type) {
     case "member.invited":
-      return `invited ${s(data, "email")} as ${s(data, "role")}`;
+      return `invited ${s(data, "email")} as ${role(data)}`;
     case "invitation.resent":
       return `resent the invitation to ${s(data, "email")}`;
     case "invitation.revoked":
       return `revoked the invitation to ${s(data, "email")}`;
     case "invitation.accepted":
-      return `accepted the invitation and joined as ${s(data, "role")}`;
+      return `accepted the invitation and joined as ${role(data)}`;
     case "member.role_changed":
       return `changed ${s(data, "name")}'s role from ${s(data, "from")} to ${s(data, "to")}`;
     case "member.removed":

@@ -46,7 +46,7 @@ export function InvitationsList({
         <li key={invitation.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 p-4">
           <div className="min-w-0 flex-1">
             <p className="flex flex-wrap items-center gap-2 text-sm font-medium">
-              <span className="truncate">{invitation.email}</span>
+              <span className="break-all">{invitation.email}</span>
               <Badge variant="secondary">{roleLabels[invitation.role]}</Badge>
               {invitation.expired ? <Badge variant="warning">Expired</Badge> : null}
             </p>

@@ -22,6 +22,10 @@ const refusalTitles = {
   accepted: "This invitation was already used",
 } as const;
 
+/** The refusal without its first sentence, which the title already says. */
+const refusalDetail = (state: keyof typeof refusalTitles) =>
+  invitationRefusals[state].replace(/^[^.]*\.\s*/, "");
+
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const db = await getDb();
@@ -34,7 +38,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         </div>
         <div className="space-y-2">
           <h1 className="text-xl font-semibold tracking-tight">{refusalTitles[lookup.state]}</h1>
-          <p className="text-sm text-muted-foreground">{invitationRefusals[lookup.state]}</p>
+          <p className="text-sm text-muted-foreground">{refusalDetail(lookup.state)}</p>
         </div>
         <Link href="/" className={buttonVariants({ variant: "outline" })}>
           Go to Switchboard

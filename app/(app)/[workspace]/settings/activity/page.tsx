@@ -39,6 +39,12 @@ export default async function ActivityPage({
   }
   return (
     <div className="space-y-4">
+      <div>
+        <h2 className="font-semibold">Activity</h2>
+        <p className="text-sm text-muted-foreground">
+          Who invited, joined, changed roles, removed members and changed teams, newest first.
+        </p>
+      </div>
       <ol
         aria-label="Activity, newest first"
         className="divide-y divide-border rounded-xl border border-border bg-card"
