@@ -6,7 +6,7 @@ import { headers } from "next/headers";
  * so a forged Host header cannot redirect links); otherwise the request's own host.
  */
 export async function appUrl(): Promise<string> {
-  const configured = process.env.AUTH_URL ?? process.env.APP_URL;
+  const configured = process.env.AUTH_URL;
   if (configured) return new URL(configured).origin;
   const list = await headers();
   const host = list.get("x-forwarded-host") ?? list.get("host") ?? "localhost:3000";

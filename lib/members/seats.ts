@@ -37,7 +37,9 @@ export function seatRefusal(plan: Plan, usage: SeatUsage, adding: number): strin
   if (limit === null || seatsUsed(usage) + adding <= limit) return null;
   const free = Math.max(0, limit - seatsUsed(usage));
   return `The ${planLabels[plan]} plan has ${plural(limit, "seat")}, with ${describeBreakdown(usage)}${
-    adding > 1 ? `, so ${plural(free, "more invitation")} fit, not ${adding}` : ""
+    adding > 1
+      ? `, so ${plural(free, "more invitation")} ${free === 1 ? "fits" : "fit"}, not ${adding}`
+      : ""
   }. Revoke a pending invitation, remove a member, or switch to a bigger plan in Settings → Plan.`;
 }
 
