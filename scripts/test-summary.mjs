@@ -8,12 +8,12 @@ let failed = 0;
 let skipped = 0;
 for (const file of readdirSync(dir).filter((name) => name.endsWith(".json"))) {
   const report = JSON.parse(readFileSync(path.join(dir, file), "utf8"));
-  if (report.stats) {
+  if (report.stats?.expected !== undefined) {
     // Playwright
     passed += report.stats.expected + report.stats.flaky;
     failed += report.stats.unexpected;
     skipped += report.stats.skipped;
-  } else {
+  } else if (report.numPassedTests !== undefined) {
     passed += report.numPassedTests;
     failed += report.numFailedTests;
     skipped += report.numPendingTests + report.numTodoTests;
