@@ -96,8 +96,12 @@ async function openPglite(dir: string): Promise<Connection> {
   acquireLock(lockPath);
   try {
     const { PGlite } = await import("@electric-sql/pglite");
+    const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
     const { drizzle } = await import("drizzle-orm/pglite");
-    const client = await PGlite.create({ dataDir: path.join(dir, "pglite") });
+    const client = await PGlite.create({
+      dataDir: path.join(dir, "pglite"),
+      extensions: { pg_trgm },
+    });
     const db = drizzle({ client, schema, casing: "snake_case" });
     return {
       db,

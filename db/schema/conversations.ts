@@ -1,10 +1,19 @@
-import { boolean, index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { channelEnum } from "./channel";
+import { contacts } from "./contacts";
 import { teams } from "./teams";
 import { members, workspaces } from "./workspaces";
-
-export const channels = ["web_chat", "whatsapp", "api"] as const;
-export type Channel = (typeof channels)[number];
-export const channelEnum = pgEnum("channel", channels);
 
 export const conversationKinds = ["direct", "group"] as const;
 export type ConversationKind = (typeof conversationKinds)[number];
@@ -13,28 +22,6 @@ export const conversationKindEnum = pgEnum("conversation_kind", conversationKind
 export const conversationStatuses = ["open", "closed"] as const;
 export type ConversationStatus = (typeof conversationStatuses)[number];
 export const conversationStatusEnum = pgEnum("conversation_status", conversationStatuses);
-
-export const messageKinds = ["inbound", "outbound", "note", "system"] as const;
-export type MessageKind = (typeof messageKinds)[number];
-export const messageKindEnum = pgEnum("message_kind", messageKinds);
-
-export const contacts = pgTable(
-  "contacts",
-  {
-    id: uuid().primaryKey().defaultRandom(),
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
-    name: text(),
-    email: text(),
-    phone: text(),
-    attributes: jsonb().$type<Record<string, string>>().notNull().default({}),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("contacts_workspace_idx").on(t.workspaceId)],
-);
-export type Contact = typeof contacts.$inferSelect;
-export type NewContact = typeof contacts.$inferInsert;
 
 /**
  * The current state of a conversation. Ownership columns (assignee, team, agent session) are
@@ -51,6 +38,7 @@ export const conversations = pgTable(
       .notNull()
       .references(() => contacts.id, { onDelete: "cascade" }),
     channel: channelEnum().notNull(),
+    subject: text(),
     kind: conversationKindEnum().notNull().default("direct"),
     status: conversationStatusEnum().notNull().default("open"),
     assigneeId: uuid().references(() => members.id, { onDelete: "set null" }),
@@ -65,35 +53,40 @@ export const conversations = pgTable(
     closedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
+  // One index per inbox view, each ending in the list order (newest activity first), so a
+  // page is an index range scan; see bench/inbox.ts.
   (t) => [
-    index("conversations_workspace_activity_idx").on(t.workspaceId, t.lastMessageAt, t.id),
-    index("conversations_assignee_idx").on(t.assigneeId),
-    index("conversations_team_idx").on(t.teamId),
+    index("conversations_status_activity_idx").on(
+      t.workspaceId,
+      t.status,
+      t.lastMessageAt.desc(),
+      t.id.desc(),
+    ),
+    index("conversations_assignee_activity_idx").on(
+      t.workspaceId,
+      t.assigneeId,
+      t.status,
+      t.lastMessageAt.desc(),
+      t.id.desc(),
+    ),
+    index("conversations_team_activity_idx").on(
+      t.workspaceId,
+      t.teamId,
+      t.status,
+      t.lastMessageAt.desc(),
+      t.id.desc(),
+    ),
+    index("conversations_unassigned_activity_idx")
+      .on(t.workspaceId, t.status, t.lastMessageAt.desc(), t.id.desc())
+      .where(sql`${t.assigneeId} is null`),
+    index("conversations_agent_activity_idx")
+      .on(t.workspaceId, t.status, t.lastMessageAt.desc(), t.id.desc())
+      .where(sql`${t.agentSessionId} is not null`),
+    index("conversations_contact_idx").on(t.contactId),
   ],
 );
 export type Conversation = typeof conversations.$inferSelect;
 export type NewConversation = typeof conversations.$inferInsert;
-
-export const messages = pgTable(
-  "messages",
-  {
-    id: uuid().primaryKey().defaultRandom(),
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
-    conversationId: uuid()
-      .notNull()
-      .references(() => conversations.id, { onDelete: "cascade" }),
-    kind: messageKindEnum().notNull(),
-    /** The member who wrote an outbound message or note. */
-    authorMemberId: uuid().references(() => members.id, { onDelete: "set null" }),
-    body: text().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("messages_conversation_idx").on(t.conversationId, t.createdAt)],
-);
-export type Message = typeof messages.$inferSelect;
-export type NewMessage = typeof messages.$inferInsert;
 
 /** Append-only history of ownership and state, written in the same transaction as the change. */
 export const conversationEvents = pgTable(
@@ -115,3 +108,18 @@ export const conversationEvents = pgTable(
 );
 export type ConversationEvent = typeof conversationEvents.$inferSelect;
 export type NewConversationEvent = typeof conversationEvents.$inferInsert;
+
+/** When each member last read each conversation; unread = activity after it (or no row). */
+export const conversationReads = pgTable(
+  "conversation_reads",
+  {
+    memberId: uuid()
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    conversationId: uuid()
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    lastReadAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.conversationId] })],
+);

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   boolean,
   index,
@@ -30,6 +31,11 @@ export const memberStatusEnum = pgEnum("member_status", memberStatuses);
 export const workspaces = pgTable("workspaces", {
   id: uuid().primaryKey().defaultRandom(),
   slug: text().notNull().unique(),
+  /** The id public pages use (the web chat widget), so the slug can change freely. */
+  publicId: text()
+    .notNull()
+    .unique()
+    .default(sql`substr(md5(random()::text || clock_timestamp()::text), 1, 16)`),
   name: text().notNull(),
   plan: planEnum().notNull().default("starter"),
   routingMode: routingModeEnum().notNull().default("manual"),

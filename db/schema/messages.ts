@@ -1,0 +1,38 @@
+import { sql } from "drizzle-orm";
+import { customType, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { conversations } from "./conversations";
+import { members, workspaces } from "./workspaces";
+
+export const messageKinds = ["inbound", "outbound", "note", "system"] as const;
+export type MessageKind = (typeof messageKinds)[number];
+export const messageKindEnum = pgEnum("message_kind", messageKinds);
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+export const messages = pgTable(
+  "messages",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    conversationId: uuid()
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    kind: messageKindEnum().notNull(),
+    /** The member who wrote an outbound message or note. */
+    authorMemberId: uuid().references(() => members.id, { onDelete: "set null" }),
+    /** The AI agent that wrote an outbound message (the AI issue adds the agents table). */
+    authorAgentId: uuid(),
+    body: text().notNull(),
+    // 'simple': customers write in any language, so words are matched as written, unstemmed.
+    search: tsvector().generatedAlwaysAs(sql`to_tsvector('simple', body)`),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("messages_conversation_idx").on(t.conversationId, t.createdAt),
+    index("messages_search_idx").using("gin", t.search),
+  ],
+);
+export type Message = typeof messages.$inferSelect;
+export type NewMessage = typeof messages.$inferInsert;
