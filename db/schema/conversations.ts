@@ -46,7 +46,9 @@ export const conversations = pgTable(
     /** The active AI agent session, when one is handling the conversation. */
     agentSessionId: uuid(),
     assignmentDisabled: boolean().notNull().default(false),
-    lastMessageAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // Millisecond precision, like the JavaScript dates that write it and the list cursors
+    // that carry it back: a cursor compares equal to the row it came from.
+    lastMessageAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
     lastMessagePreview: text(),
     /** Since when the customer has waited for an answer; null once answered. */
     waitingSince: timestamp({ withTimezone: true }),

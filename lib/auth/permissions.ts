@@ -11,6 +11,7 @@ export const permissions = [
   "members.manage",
   "teams.manage",
   "agents.manage",
+  "conversations.view",
   "conversations.view.all",
   "conversations.view.scoped",
   "conversations.reply",
@@ -29,6 +30,7 @@ const table: Record<Role, readonly Permission[]> = {
     "members.manage",
     "teams.manage",
     "agents.manage",
+    "conversations.view",
     "conversations.view.all",
     "conversations.reply",
     "conversations.assign.any",
@@ -41,6 +43,7 @@ const table: Record<Role, readonly Permission[]> = {
     "members.view",
     "teams.manage",
     "agents.manage",
+    "conversations.view",
     "conversations.view.all",
     "conversations.reply",
     "conversations.assign.any",
@@ -51,12 +54,13 @@ const table: Record<Role, readonly Permission[]> = {
   agent: [
     "workspace.view",
     "members.view",
+    "conversations.view",
     "conversations.view.scoped",
     "conversations.reply",
     "conversations.claim",
     "reports.view.own",
   ],
-  viewer: ["workspace.view", "members.view", "conversations.view.all"],
+  viewer: ["workspace.view", "members.view", "conversations.view", "conversations.view.all"],
 };
 
 const lookup = new Map(

@@ -10,6 +10,7 @@ const expected: Record<Permission, Record<(typeof roles)[number], boolean>> = {
   "members.manage": { admin: true, manager: false, agent: false, viewer: false },
   "teams.manage": { admin: true, manager: true, agent: false, viewer: false },
   "agents.manage": { admin: true, manager: true, agent: false, viewer: false },
+  "conversations.view": { admin: true, manager: true, agent: true, viewer: true },
   "conversations.view.all": { admin: true, manager: true, agent: false, viewer: true },
   "conversations.view.scoped": { admin: false, manager: false, agent: true, viewer: false },
   "conversations.reply": { admin: true, manager: true, agent: true, viewer: false },

@@ -1,3 +1,4 @@
+import { QueryProvider } from "@/components/query-provider";
 import { AppShell } from "@/components/shell/app-shell";
 import { requireWorkspace } from "@/lib/auth/page";
 import { can, roleLabels } from "@/lib/auth/permissions";
@@ -36,7 +37,7 @@ export default async function WorkspaceLayout({
         status: member.status,
       }}
     >
-      {children}
+      <QueryProvider>{children}</QueryProvider>
     </AppShell>
   );
 }

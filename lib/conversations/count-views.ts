@@ -1,0 +1,58 @@
+import "server-only";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { conversations, teams } from "@/db/schema";
+import { viewConditions } from "./list-conversations";
+import type { View } from "./schemas";
+import { scopeCondition, type Viewer } from "./viewer";
+
+/** Counts stop here and show as "999+": an exact count of a huge view costs a full scan. */
+export const COUNT_CAP = 999;
+
+export interface ViewCount {
+  view: View;
+  teamId?: string;
+  label: string;
+  count: number;
+  capped: boolean;
+}
+
+/** The views this viewer has, in sidebar order, each with its (capped) count. */
+export async function countViews(db: Database, viewer: Viewer): Promise<ViewCount[]> {
+  const myTeams = viewer.teamIds.length
+    ? await db
+        .select({ id: teams.id, name: teams.name })
+        .from(teams)
+        .where(and(eq(teams.workspaceId, viewer.workspace.id), inArray(teams.id, viewer.teamIds)))
+        .orderBy(asc(teams.name))
+    : [];
+  const views: Omit<ViewCount, "count" | "capped">[] = [
+    ...(viewer.member ? [{ view: "mine" as const, label: "Mine" }] : []),
+    { view: "unassigned", label: "Unassigned" },
+    ...myTeams.map((team) => ({ view: "team" as const, teamId: team.id, label: team.name })),
+    ...(viewer.seesAll ? [{ view: "all" as const, label: "All" }] : []),
+    { view: "ai", label: "AI-handled" },
+    { view: "closed", label: "Closed" },
+  ];
+  return Promise.all(
+    views.map(async (entry) => {
+      const where = [
+        scopeCondition(viewer),
+        ...viewConditions(viewer, { ...entry, view: entry.view }),
+      ];
+      const count = await cappedCount(db, and(...where));
+      return { ...entry, count: Math.min(count, COUNT_CAP), capped: count > COUNT_CAP };
+    }),
+  );
+}
+
+async function cappedCount(db: Database, where: SQL | undefined): Promise<number> {
+  const limited = db
+    .select({ one: sql`1` })
+    .from(conversations)
+    .where(where)
+    .limit(COUNT_CAP + 1)
+    .as("limited");
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(limited);
+  return row?.n ?? 0;
+}

@@ -1,0 +1,172 @@
+import "server-only";
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import {
+  type Channel,
+  type Contact,
+  type Conversation,
+  contactIdentities,
+  contacts,
+  conversationEvents,
+  conversations,
+  type Message,
+  messages,
+} from "@/db/schema";
+
+export const previewOf = (body: string) => body.replace(/\s+/g, " ").trim().slice(0, 140);
+
+export interface InboundMessage {
+  workspaceId: string;
+  channel: Channel;
+  /** How the channel knows the contact: visitor id, phone number, external handle. */
+  handle: string;
+  contact?: { name?: string | null; email?: string | null; phone?: string | null };
+  body: string;
+  subject?: string | null;
+  /** The team a new conversation starts with (e.g. the widget's team). */
+  teamId?: string | null;
+  now?: Date;
+}
+
+/**
+ * A customer writes: find or create the contact by channel handle, continue their open
+ * conversation on that channel (reopening a closed one) or start one, and append the message.
+ * One transaction; the conversation row is locked while it changes.
+ */
+export async function receiveInboundMessage(
+  db: Database,
+  input: InboundMessage,
+): Promise<{
+  contact: Contact;
+  conversation: Conversation;
+  message: Message;
+  started: boolean;
+  reopened: boolean;
+}> {
+  const now = input.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const contact = await findOrCreateContact(tx, input);
+    const [latest] = await tx
+      .select()
+      .from(conversations)
+      .where(
+        and(
+          eq(conversations.workspaceId, input.workspaceId),
+          eq(conversations.contactId, contact.id),
+          eq(conversations.channel, input.channel),
+        ),
+      )
+      .orderBy(desc(conversations.createdAt))
+      .limit(1)
+      .for("update");
+
+    let conversation: Conversation;
+    let started = false;
+    let reopened = false;
+    if (!latest) {
+      const [created] = await tx
+        .insert(conversations)
+        .values({
+          workspaceId: input.workspaceId,
+          contactId: contact.id,
+          channel: input.channel,
+          subject: input.subject ?? null,
+          teamId: input.teamId ?? null,
+          lastMessageAt: now,
+          createdAt: now,
+        })
+        .returning();
+      if (!created) throw new Error("conversation insert returned nothing");
+      conversation = created;
+      started = true;
+      await tx.insert(conversationEvents).values({
+        workspaceId: input.workspaceId,
+        conversationId: created.id,
+        type: "created",
+        data: { channel: input.channel, ...(input.teamId ? { teamId: input.teamId } : {}) },
+        createdAt: now,
+      });
+    } else {
+      conversation = latest;
+      if (latest.status === "closed") {
+        reopened = true;
+        await tx.insert(conversationEvents).values({
+          workspaceId: input.workspaceId,
+          conversationId: latest.id,
+          type: "reopened",
+          data: { reason: "customer_message" },
+          createdAt: now,
+        });
+      }
+    }
+
+    const [message] = await tx
+      .insert(messages)
+      .values({
+        workspaceId: input.workspaceId,
+        conversationId: conversation.id,
+        kind: "inbound",
+        body: input.body,
+        createdAt: now,
+      })
+      .returning();
+    if (!message) throw new Error("message insert returned nothing");
+    const [updated] = await tx
+      .update(conversations)
+      .set({
+        status: "open",
+        closedAt: null,
+        lastMessageAt: now,
+        lastMessagePreview: previewOf(input.body),
+        waitingSince: sql`coalesce(${conversations.waitingSince}, ${now})`,
+      })
+      .where(eq(conversations.id, conversation.id))
+      .returning();
+    if (!updated) throw new Error("conversation update returned nothing");
+    return { contact, conversation: updated, message, started, reopened };
+  });
+}
+
+async function findOrCreateContact(tx: Database, input: InboundMessage): Promise<Contact> {
+  const { workspaceId, channel, handle } = input;
+  const details = {
+    name: input.contact?.name?.trim() || null,
+    email: input.contact?.email?.trim().toLowerCase() || null,
+    phone: input.contact?.phone?.trim() || (channel === "whatsapp" ? handle : null),
+  };
+  const [known] = await tx
+    .select({ contact: contacts })
+    .from(contactIdentities)
+    .innerJoin(contacts, eq(contacts.id, contactIdentities.contactId))
+    .where(
+      and(
+        eq(contactIdentities.workspaceId, workspaceId),
+        eq(contactIdentities.channel, channel),
+        eq(contactIdentities.handle, handle),
+      ),
+    );
+  if (known) {
+    // Details the customer gives later fill the gaps; they never overwrite what an agent saw.
+    const fill = {
+      ...(details.name && !known.contact.name ? { name: details.name } : {}),
+      ...(details.email && !known.contact.email ? { email: details.email } : {}),
+      ...(details.phone && !known.contact.phone ? { phone: details.phone } : {}),
+    };
+    if (Object.keys(fill).length === 0) return known.contact;
+    const [filled] = await tx
+      .update(contacts)
+      .set(fill)
+      .where(eq(contacts.id, known.contact.id))
+      .returning();
+    return filled ?? known.contact;
+  }
+  const [contact] = await tx
+    .insert(contacts)
+    .values({ workspaceId, ...details })
+    .returning();
+  if (!contact) throw new Error("contact insert returned nothing");
+  await tx
+    .insert(contactIdentities)
+    .values({ workspaceId, contactId: contact.id, channel, handle });
+  return contact;
+}

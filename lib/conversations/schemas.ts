@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+export const channelValues = ["web_chat", "whatsapp", "api"] as const;
+export const viewValues = ["mine", "unassigned", "team", "all", "ai", "closed"] as const;
+export type View = (typeof viewValues)[number];
+
+export const MESSAGE_MAX = 4_000;
+
+const uuidOrNone = z.union([z.uuid(), z.literal("none")]);
+
+/** The inbox list query: a view, filters that combine with it, a search, and a cursor. */
+export const listQuerySchema = z.object({
+  view: z.enum(viewValues).default("all"),
+  /** The team of the `team` view. */
+  teamId: z.uuid().optional(),
+  assignee: uuidOrNone.optional(),
+  team: uuidOrNone.optional(),
+  status: z.enum(["open", "closed"]).optional(),
+  channel: z.enum(channelValues).optional(),
+  unread: z.coerce.boolean().optional(),
+  agent: z.enum(["any", "none"]).optional(),
+  q: z.string().trim().max(200).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type ListQuery = z.infer<typeof listQuerySchema>;
+
+export const messageBodySchema = z
+  .string({ error: "Write a message first." })
+  .trim()
+  .min(1, { error: "Write a message first." })
+  .max(MESSAGE_MAX, {
+    error: `Keep messages under ${MESSAGE_MAX.toLocaleString("en")} characters.`,
+  });
+
+export const sendMessageSchema = z.object({
+  conversationId: z.uuid({ error: "That conversation does not exist." }),
+  body: messageBodySchema,
+  note: z.boolean().default(false),
+});
+
+export const conversationIdSchema = z.object({
+  conversationId: z.uuid({ error: "That conversation does not exist." }),
+});
+
+export const setStatusSchema = conversationIdSchema.extend({ status: z.enum(["open", "closed"]) });

@@ -1,0 +1,61 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { conversationReads, conversations, type Message, messages } from "@/db/schema";
+import { AppError, notFound } from "@/lib/errors";
+import { previewOf } from "./receive-inbound-message";
+import { scopeCondition, type Viewer } from "./viewer";
+
+/**
+ * A member replies to the customer, or writes an internal note only members see. The reply
+ * ends the customer's wait; a note changes neither the list order nor the preview.
+ */
+export async function sendMessage(
+  db: Database,
+  {
+    viewer,
+    conversationId,
+    body,
+    note,
+    now = new Date(),
+  }: { viewer: Viewer; conversationId: string; body: string; note: boolean; now?: Date },
+): Promise<Message> {
+  if (!viewer.canReply || !viewer.member) {
+    throw new AppError("forbidden", "Your role can read conversations but not reply to them.");
+  }
+  const author = viewer.member;
+  return db.transaction(async (tx) => {
+    const [conversation] = await tx
+      .select()
+      .from(conversations)
+      .where(and(eq(conversations.id, conversationId), scopeCondition(viewer)))
+      .for("update");
+    if (!conversation) throw notFound("That conversation");
+    const [message] = await tx
+      .insert(messages)
+      .values({
+        workspaceId: conversation.workspaceId,
+        conversationId,
+        kind: note ? "note" : "outbound",
+        authorMemberId: author.id,
+        body,
+        createdAt: now,
+      })
+      .returning();
+    if (!message) throw new Error("message insert returned nothing");
+    if (!note) {
+      await tx
+        .update(conversations)
+        .set({ lastMessageAt: now, lastMessagePreview: previewOf(body), waitingSince: null })
+        .where(eq(conversations.id, conversationId));
+    }
+    await tx
+      .insert(conversationReads)
+      .values({ memberId: author.id, conversationId, lastReadAt: now })
+      .onConflictDoUpdate({
+        target: [conversationReads.memberId, conversationReads.conversationId],
+        set: { lastReadAt: now },
+      });
+    return message;
+  });
+}
