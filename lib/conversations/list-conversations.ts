@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import {
   contacts,
@@ -62,10 +62,7 @@ function searchCondition(workspaceId: string, q: string): SQL {
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const matchingContacts = sql`select ${contacts.id} from ${contacts} where ${contacts.workspaceId} = ${workspaceId} and (${contacts.name} ilike ${pattern} or ${contacts.email} ilike ${pattern} or ${contacts.phone} ilike ${pattern})`;
   const matchingMessages = sql`select ${messages.conversationId} from ${messages} where ${messages.workspaceId} = ${workspaceId} and ${messages.search} @@ plainto_tsquery('simple', ${q})`;
-  return or(
-    inArray(conversations.contactId, matchingContacts),
-    inArray(conversations.id, matchingMessages),
-  ) as SQL;
+  return sql`(${conversations.contactId} in (${matchingContacts}) or ${conversations.id} in (${matchingMessages}))`;
 }
 
 export interface ConversationListItem {
