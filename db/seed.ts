@@ -4,6 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { closeDb, DatabaseLockedError, getDb } from "./client";
 import {
   type Channel,
+  contactIdentities,
   contacts,
   conversationEvents,
   conversations,
@@ -14,6 +15,7 @@ import {
   teamMembers,
   teams,
   users,
+  widgetSettings,
   workspaces,
 } from "./schema";
 
@@ -94,6 +96,77 @@ const conversationPlan: ConversationPlan[] = [
   },
 ];
 
+const more: [string, string, Channel, string | undefined, string | undefined, string][] = [
+  [
+    "Noah Williams",
+    "noah@williams.example",
+    "web_chat",
+    undefined,
+    "Support",
+    "Is there a way to export all my invoices at once?",
+  ],
+  [
+    "Emma Dubois",
+    "emma@dubois.example",
+    "api",
+    "sam",
+    "Support",
+    "The API returns 429 when we sync contacts every minute.",
+  ],
+  [
+    "Oliver Smith",
+    "oliver@smith.example",
+    "web_chat",
+    "morgan",
+    undefined,
+    "Can I change the plan owner to my colleague?",
+  ],
+  [
+    "Sofia García",
+    "sofia@garcia.example",
+    "whatsapp",
+    undefined,
+    "Sales",
+    "Hola! Do you have a plan for nonprofits?",
+  ],
+  [
+    "Liam Johnson",
+    "liam@johnson.example",
+    "web_chat",
+    undefined,
+    undefined,
+    "Your pricing page says 'contact us' for Business — what does it cost?",
+  ],
+  [
+    "Mia Schneider",
+    "mia@schneider.example",
+    "api",
+    "priya",
+    "Support",
+    "Password reset emails are not arriving for our team.",
+  ],
+  [
+    "Lucas Martin",
+    "lucas@martin.example",
+    "whatsapp",
+    undefined,
+    "Support",
+    "My refund for order #5590 has not arrived yet.",
+  ],
+];
+conversationPlan.push(
+  ...more.map(([name, email, channel, assignee, team, text]) => ({
+    contact:
+      channel === "whatsapp"
+        ? { name, phone: `+1 555 01${email.length}${name.length}` }
+        : { name, email },
+    channel,
+    assignee,
+    team,
+    messages: [["inbound", text] as [MessageKind, string]],
+  })),
+);
+
 const handle = (email: string) => email.split("@")[0] ?? email;
 
 async function main() {
@@ -154,13 +227,24 @@ async function main() {
       );
     }
 
-    const start = Date.now() - 3 * 60 * 60 * 1000;
+    const supportTeam = teamIds.get("Support");
+    if (supportTeam) {
+      await tx.insert(widgetSettings).values({ workspaceId: workspace.id, teamId: supportTeam });
+    }
+
+    const start = Date.now() - 5 * 60 * 60 * 1000;
     for (const [index, plan] of conversationPlan.entries()) {
       const [contact] = await tx
         .insert(contacts)
         .values({ workspaceId: workspace.id, ...plan.contact })
         .returning();
       if (!contact) throw new Error("contact insert returned nothing");
+      await tx.insert(contactIdentities).values({
+        workspaceId: workspace.id,
+        contactId: contact.id,
+        channel: plan.channel,
+        handle: plan.contact.phone ?? plan.contact.email ?? `visitor-${index}`,
+      });
       const times = plan.messages.map((_, i) => new Date(start + index * 20 * 60_000 + i * 90_000));
       const last = plan.messages.at(-1);
       const lastAt = times.at(-1) ?? new Date();
