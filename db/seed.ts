@@ -155,10 +155,10 @@ const more: [string, string, Channel, string | undefined, string | undefined, st
   ],
 ];
 conversationPlan.push(
-  ...more.map(([name, email, channel, assignee, team, text]) => ({
+  ...more.map(([name, email, channel, assignee, team, text], i) => ({
     contact:
       channel === "whatsapp"
-        ? { name, phone: `+1 555 01${email.length}${name.length}` }
+        ? { name, phone: `+1 555 010 ${20 + i}` }
         : { name, email },
     channel,
     assignee,
