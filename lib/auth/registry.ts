@@ -1,7 +1,7 @@
 import type { Permission } from "./permissions";
 
-/** Who may reach an entry: anyone, any signed-in user, or members holding a permission. */
-export type Access = "public" | "user" | Permission;
+/** Who may reach an entry: anyone, a signed-in user, members with a permission, or an API key. */
+export type Access = "public" | "user" | "apiKey" | Permission;
 
 export interface RegistryEntry {
   kind: "action" | "route";

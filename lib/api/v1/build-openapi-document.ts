@@ -1,0 +1,178 @@
+import { z } from "zod";
+import {
+  conversationDetailSchema,
+  conversationIdParamSchema,
+  conversationPageSchema,
+  conversationSummarySchema,
+  createConversationSchema,
+  createdConversationSchema,
+  errorSchema,
+  listConversationsQuerySchema,
+  messageSchema,
+  postedMessageSchema,
+  postMessageSchema,
+} from "./schemas";
+
+type JsonSchema = z.core.JSONSchema.BaseSchema;
+
+const ref = (id: string) => `#/components/schemas/${id}`;
+
+/** JSON Schema 2020-12 is OpenAPI 3.1's dialect; only the per-document keys go. */
+function embeddable(schema: JsonSchema): JsonSchema {
+  return Object.fromEntries(
+    Object.entries(schema).filter(([key]) => key !== "$schema" && key !== "$id"),
+  );
+}
+
+function componentSchemas(entries: [string, z.ZodType][], io: "input" | "output") {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of entries) registry.add(schema, { id });
+  const { schemas } = z.toJSONSchema(registry, { uri: ref, io });
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, schema]) => [id, embeddable(schema)]),
+  );
+}
+
+/** Query parameters from the list query schema, one per field, all optional. */
+function queryParameters() {
+  const { properties = {} } = z.toJSONSchema(listConversationsQuerySchema, { io: "input" });
+  return Object.entries(properties).map(([name, property]) => {
+    const { description, ...schema } = typeof property === "boolean" ? {} : property;
+    return { name, in: "query", required: false, description, schema };
+  });
+}
+
+const json = (id: string) => ({ "application/json": { schema: { $ref: ref(id) } } });
+const error = (description: string) => ({ description, content: json("Error") });
+
+const errors = {
+  401: error("No API key, an unknown one or a revoked one (`unauthenticated`)."),
+  404: error("No such conversation in the key's workspace (`not_found`)."),
+  409: error("The conversation cannot take the message as asked (`conflict`)."),
+  422: error("The request did not validate (`validation`); `fields` says where."),
+};
+
+const idParameter = {
+  name: "id",
+  in: "path",
+  required: true,
+  schema: embeddable(z.toJSONSchema(conversationIdParamSchema)),
+};
+
+/**
+ * The OpenAPI 3.1 document of the inbound API, generated from the zod schemas that validate
+ * its requests and type its responses.
+ */
+function build() {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Switchboard inbound API",
+      version: "1",
+      description:
+        "Bring customer messages from custom channels and bridges into a Switchboard workspace, and read its conversations. Authenticate with an API key from Settings → API keys: `Authorization: Bearer <key>`.",
+    },
+    security: [{ bearerAuth: [] }],
+    paths: {
+      "/api/v1/conversations": {
+        get: {
+          operationId: "listConversations",
+          summary: "List conversations",
+          description:
+            "One page of conversations, newest activity first, with the inbox's views and filters. Follow `nextCursor` for the next page.",
+          parameters: queryParameters(),
+          responses: {
+            200: { description: "A page of conversations.", content: json("ConversationPage") },
+            401: errors[401],
+            422: errors[422],
+          },
+        },
+        post: {
+          operationId: "createConversation",
+          summary: "Receive a customer message",
+          description:
+            "Continues the conversation of the contact identified by `channel` + `handle`, or starts one.",
+          requestBody: { required: true, content: json("CreateConversation") },
+          responses: {
+            201: {
+              description:
+                "The message was received; `started` says whether it began a conversation.",
+              content: json("CreatedConversation"),
+            },
+            401: errors[401],
+            422: errors[422],
+          },
+        },
+      },
+      "/api/v1/conversations/{id}": {
+        get: {
+          operationId: "getConversation",
+          summary: "Get a conversation",
+          description:
+            "The conversation with its contact, owners and whole thread (notes included).",
+          parameters: [idParameter],
+          responses: {
+            200: { description: "The conversation.", content: json("Conversation") },
+            401: errors[401],
+            404: errors[404],
+          },
+        },
+      },
+      "/api/v1/conversations/{id}/messages": {
+        post: {
+          operationId: "postMessage",
+          summary: "Receive a customer message into a conversation",
+          description:
+            "The conversation's contact writes again (a closed conversation reopens). For the contact's newest conversation on its channel.",
+          parameters: [idParameter],
+          requestBody: { required: true, content: json("PostMessage") },
+          responses: {
+            201: { description: "The message was received.", content: json("PostedMessage") },
+            401: errors[401],
+            404: errors[404],
+            409: errors[409],
+            422: errors[422],
+          },
+        },
+      },
+    },
+    components: {
+      securitySchemes: {
+        bearerAuth: {
+          type: "http",
+          scheme: "bearer",
+          description: "An API key (`sb_live_…`) from Settings → API keys.",
+        },
+      },
+      schemas: {
+        ...componentSchemas(
+          [
+            ["CreateConversation", createConversationSchema],
+            ["PostMessage", postMessageSchema],
+          ],
+          "input",
+        ),
+        ...componentSchemas(
+          [
+            ["ConversationSummary", conversationSummarySchema],
+            ["Conversation", conversationDetailSchema],
+            ["ConversationPage", conversationPageSchema],
+            ["Message", messageSchema],
+            ["CreatedConversation", createdConversationSchema],
+            ["PostedMessage", postedMessageSchema],
+            ["Error", errorSchema],
+          ],
+          "output",
+        ),
+      },
+    },
+  };
+}
+
+let document: ReturnType<typeof build> | undefined;
+
+/** Built once per process: the schemas do not change while it runs. */
+export function openApiDocument() {
+  document ??= build();
+  return document;
+}

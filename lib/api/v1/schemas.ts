@@ -1,0 +1,200 @@
+import { z } from "zod";
+import { messageKinds } from "@/db/schema";
+import {
+  channelValues,
+  listQuerySchema,
+  messageBodySchema,
+  viewValues,
+} from "@/lib/conversations/schemas";
+import { type ErrorCode, errorStatus } from "@/lib/errors";
+
+/**
+ * The inbound API's schemas: the request schemas validate every request, and the OpenAPI
+ * document (build-openapi-document.ts) is generated from these same objects, so the two
+ * cannot drift. Response schemas type what the handlers return (to-api-conversation.ts).
+ */
+
+const channel = z.enum(channelValues).meta({
+  description: "The channel the customer writes on. `api` for custom channels and bridges.",
+});
+
+// ── Requests ──────────────────────────────────────────────────────────────────────────────
+
+export const createConversationSchema = z
+  .object({
+    channel: z
+      .enum(["api", "whatsapp", "web_chat"], {
+        error: "Pick a channel: api, whatsapp or web_chat.",
+      })
+      .default("api")
+      .meta({ description: "The channel the customer writes on. Defaults to `api`." }),
+    handle: z
+      .string({ error: "Send the contact's handle on this channel." })
+      .trim()
+      .min(1, { error: "Send the contact's handle on this channel." })
+      .max(200, { error: "Keep the handle to 200 characters or fewer." })
+      .meta({
+        description:
+          "How the channel knows the contact (your user id, a phone number…). The same channel and handle continue the same conversation.",
+      }),
+    contact: z
+      .object({
+        name: z.string().trim().max(200).optional(),
+        email: z.email({ error: "Send a valid email address for the contact." }).optional(),
+        phone: z.string().trim().max(50).optional(),
+      })
+      .optional()
+      .meta({
+        description:
+          "Details of the contact. They fill empty fields only; they never overwrite what an agent saw.",
+      }),
+    body: messageBodySchema.meta({ description: "The customer's message, 1 to 4,000 characters." }),
+    subject: z
+      .string()
+      .trim()
+      .max(200, { error: "Keep the subject to 200 characters or fewer." })
+      .optional()
+      .meta({ description: "The subject of a conversation this message starts." }),
+  })
+  .meta({
+    description:
+      "An inbound customer message. It continues the contact's conversation on this channel (reopening a closed one) or starts one.",
+  });
+export type CreateConversationInput = z.output<typeof createConversationSchema>;
+
+export const postMessageSchema = z
+  .object({
+    body: messageBodySchema.meta({ description: "The customer's message, 1 to 4,000 characters." }),
+  })
+  .meta({ description: "An inbound customer message into an existing conversation." });
+
+/** An API key is no member, so the views that need one (`mine`) are not offered. */
+export const apiViews = viewValues.filter(
+  (view): view is Exclude<(typeof viewValues)[number], "mine"> => view !== "mine",
+);
+
+const listFields = listQuerySchema.shape;
+
+/** The inbox list query, minus what only means something to a member (`mine`, `unread`). */
+export const listConversationsQuerySchema = listQuerySchema.omit({ unread: true }).extend({
+  view: z
+    .enum(apiViews, {
+      error: `Pick a view: ${apiViews.join(", ")}. An API key is not a member, so it has no 'mine' view.`,
+    })
+    .default("all")
+    .meta({ description: "Which conversations: like the inbox sidebar. Defaults to `all`." }),
+  teamId: listFields.teamId.meta({ description: "The team of the `team` view." }),
+  assignee: listFields.assignee.meta({
+    description: "Only conversations assigned to this member id, or `none` for unassigned.",
+  }),
+  team: listFields.team.meta({ description: "Only conversations of this team id, or `none`." }),
+  status: listFields.status.meta({ description: "Defaults to `open` (`closed` in that view)." }),
+  channel: listFields.channel.meta({ description: "Only conversations on this channel." }),
+  agent: listFields.agent.meta({
+    description: "`any`: handled by an AI agent now; `none`: not.",
+  }),
+  q: listFields.q.meta({
+    description: "Search: a word of any message, or part of the contact's name, email or phone.",
+  }),
+  cursor: listFields.cursor.meta({
+    description: "`nextCursor` of the previous page; omit it for the first page.",
+  }),
+  limit: listFields.limit.meta({ description: "Items per page, 1 to 100. Defaults to 50." }),
+});
+
+export const conversationIdParamSchema = z
+  .uuid()
+  .meta({ description: "The conversation's id, as returned by the API." });
+
+// ── Responses ─────────────────────────────────────────────────────────────────────────────
+
+const timestamp = z.iso.datetime();
+const person = z.object({ id: z.uuid(), name: z.string() });
+const team = z.object({ id: z.uuid(), name: z.string() });
+
+export const contactSchema = z.object({
+  id: z.uuid(),
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+});
+
+export const conversationSummarySchema = z
+  .object({
+    id: z.uuid(),
+    channel,
+    status: z.enum(["open", "closed"]),
+    preview: z.string().nullable().meta({ description: "The last message, shortened." }),
+    lastMessageAt: timestamp,
+    waitingSince: timestamp
+      .nullable()
+      .meta({ description: "Since when the customer has waited for an answer." }),
+    aiHandled: z.boolean().meta({ description: "An AI agent is handling it now." }),
+    contact: contactSchema,
+    assignee: person.nullable(),
+    team: team.nullable(),
+  })
+  .meta({ description: "A conversation as the inbox lists it." });
+export type ApiConversationSummary = z.output<typeof conversationSummarySchema>;
+
+export const messageSchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(messageKinds).meta({
+      description:
+        "`inbound` from the contact, `outbound` a reply, `note` an internal note members see (never the customer), `system` an event line.",
+    }),
+    body: z.string(),
+    createdAt: timestamp,
+    author: person.nullable().meta({ description: "The member who wrote a reply or note." }),
+  })
+  .meta({ description: "One message of a conversation's thread." });
+export type ApiMessage = z.output<typeof messageSchema>;
+
+export const conversationDetailSchema = conversationSummarySchema
+  .omit({ preview: true })
+  .extend({
+    subject: z.string().nullable(),
+    createdAt: timestamp,
+    closedAt: timestamp.nullable(),
+    contact: contactSchema.extend({
+      identities: z.array(z.object({ channel, handle: z.string() })),
+    }),
+    messages: z.array(messageSchema).meta({ description: "The whole thread, oldest first." }),
+  })
+  .meta({ description: "A conversation with its contact, owners and thread." });
+export type ApiConversation = z.output<typeof conversationDetailSchema>;
+
+export const conversationPageSchema = z
+  .object({
+    items: z.array(conversationSummarySchema),
+    nextCursor: z
+      .string()
+      .nullable()
+      .meta({ description: "Pass it as `cursor` for the next page; null on the last page." }),
+  })
+  .meta({ description: "One page of conversations, newest activity first." });
+
+export const createdConversationSchema = z.object({
+  conversation: conversationDetailSchema,
+  message: messageSchema,
+  started: z.boolean().meta({ description: "True when this message started a conversation." }),
+  reopened: z.boolean().meta({ description: "True when it reopened a closed conversation." }),
+});
+export type ApiCreatedConversation = z.output<typeof createdConversationSchema>;
+
+export const postedMessageSchema = createdConversationSchema.omit({ started: true });
+export type ApiPostedMessage = z.output<typeof postedMessageSchema>;
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(Object.keys(errorStatus) as ErrorCode[]),
+      message: z.string().meta({ description: "What went wrong and what to do, for a person." }),
+      fields: z
+        .record(z.string(), z.string())
+        .optional()
+        .meta({ description: "Field path → message, on validation errors." }),
+    }),
+  })
+  .meta({ description: "Every error: a code that matches the HTTP status, and a message." });
