@@ -3,10 +3,13 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { invitations, members, type Role, teams, users, workspaces } from "@/db/schema";
+import { apiKeys, invitations, members, type Role, teams, users, workspaces } from "@/db/schema";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import type { Actor } from "@/lib/auth/actions";
 import { type Permission, permissions } from "@/lib/auth/permissions";
 import { registeredEntries } from "@/lib/auth/registry";
+import { receiveInboundMessage } from "@/lib/conversations/receive-inbound-message";
 import type { ErrorBody, Result } from "@/lib/errors";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { randomEmail } from "../support/factories";
@@ -43,6 +46,12 @@ type RunnableRoute = ((...args: unknown[]) => Promise<Response>) & {
 
 const actions = new Map<string, RunnableAction>();
 const routes = new Map<string, RunnableRoute>();
+/** Routes of the inbound API: their door takes an API key, not a member (`apiKeyRoute`). */
+type ApiKeyRoute = ((...args: unknown[]) => Promise<Response>) & {
+  registryName: string;
+  run: (request: Request, params: Record<string, string>) => Promise<Response>;
+};
+const apiKeyRoutes = new Map<string, ApiKeyRoute>();
 const strays: string[] = [];
 const httpMethods = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
 
@@ -62,7 +71,10 @@ beforeAll(async () => {
     for (const [name, value] of Object.entries(module)) {
       if (!httpMethods.has(name)) continue;
       if (typeof value === "function" && "registryName" in value) {
-        routes.set(String(value.registryName), value as RunnableRoute);
+        const registryName = String(value.registryName);
+        const entry = registeredEntries().find((candidate) => candidate.name === registryName);
+        if (entry?.access === "apiKey") apiKeyRoutes.set(registryName, value as ApiKeyRoute);
+        else routes.set(registryName, value as RunnableRoute);
       } else {
         strays.push(`${path.relative(root, file)}: ${name}`);
       }
@@ -129,7 +141,7 @@ const A = "admin";
 const M = "manager";
 const G = "agent";
 const V = "viewer";
-const expectedAccess: Record<string, "public" | "user" | Role[]> = {
+const expectedAccess: Record<string, "public" | "user" | "apiKey" | Role[]> = {
   "auth.signUp": "public",
   "auth.signIn": "public",
   "auth.magicLink": "public",
@@ -142,6 +154,20 @@ const expectedAccess: Record<string, "public" | "user" | Role[]> = {
   // Workspace settings, plan: Admin.
   "workspace.update": [A],
   "plan.change": [A],
+  // Channels (the web chat widget's settings): Admin. The widget's own endpoints are public:
+  // a signed visitor token, not a member, opens them (tests/integration/widget.test.ts).
+  "channels.updateWidget": [A],
+  "POST /api/widget/:publicId/session": "public",
+  "GET /api/widget/:publicId/messages": "public",
+  "POST /api/widget/:publicId/messages": "public",
+  // API keys: Admin. The inbound API's routes take a key instead of a member (tested below).
+  "apiKeys.create": [A],
+  "apiKeys.revoke": [A],
+  "GET /api/v1/conversations": "apiKey",
+  "POST /api/v1/conversations": "apiKey",
+  "GET /api/v1/conversations/:id": "apiKey",
+  "POST /api/v1/conversations/:id/messages": "apiKey",
+  "GET /api/v1/openapi.json": "public",
   // Invite, remove members, change roles: Admin.
   "members.invite": [A],
   "members.resendInvitation": [A],
@@ -174,6 +200,7 @@ function expectedRefusal(name: string, caller: string): ErrorBody["code"] | null
   const access = expectedAccess[name];
   if (access === undefined) throw new Error(`${name} is missing from expectedAccess`);
   if (access === "public") return null;
+  if (access === "apiKey") throw new Error(`${name} takes an API key, not a member`);
   if (caller === "visitor") return "unauthenticated";
   if (access === "user") return null;
   const role = roleOf[caller];
@@ -187,10 +214,12 @@ describe("the permission matrix", () => {
   it("finds every server action and route handler in the registry", () => {
     expect(strays, "exports that bypass the action/route wrappers").toEqual([]);
     const registered = new Set(registeredEntries().map((entry) => entry.name));
-    for (const name of [...actions.keys(), ...routes.keys()]) expect(registered).toContain(name);
+    for (const name of [...actions.keys(), ...routes.keys(), ...apiKeyRoutes.keys()]) {
+      expect(registered).toContain(name);
+    }
     expect(actions.size).toBeGreaterThanOrEqual(20);
     for (const entry of registeredEntries()) {
-      if (entry.access !== "public" && entry.access !== "user") {
+      if (entry.access !== "public" && entry.access !== "user" && entry.access !== "apiKey") {
         expect(permissions).toContain(entry.access satisfies Permission);
       }
     }
@@ -236,13 +265,78 @@ describe("the permission matrix", () => {
         const want = expectedRefusal(name, caller);
         const status = { unauthenticated: 401, forbidden: 403, not_found: 404 } as const;
         // Let in: whatever the handler says next (422 for a missing id is fine), never a refusal.
-        if (want === null) expect([401, 403, 404], `${name} as ${caller}`).not.toContain(response.status);
+        if (want === null)
+          expect([401, 403, 404], `${name} as ${caller}`).not.toContain(response.status);
         else
           expect(response.status, `${name} as ${caller}`).toBe(status[want as keyof typeof status]);
         checked++;
       }
     }
     expect(checked).toBeGreaterThan(0);
+  });
+});
+
+describe("the inbound API's routes", () => {
+  it("answer 401 without a key or with a revoked one, and 404 for another workspace's conversation", async () => {
+    const db = await getDb();
+    const home = await buildWorld();
+    const away = await buildWorld();
+    const { key } = await createApiKey(db, {
+      workspaceId: home.workspaceId,
+      createdById: null,
+      name: "Matrix key",
+    });
+    const revoked = await createApiKey(db, {
+      workspaceId: home.workspaceId,
+      createdById: null,
+      name: "Revoked key",
+    });
+    await revokeApiKey(db, { workspaceId: home.workspaceId, apiKeyId: revoked.apiKey.id });
+    const { key: awayKey } = await createApiKey(db, {
+      workspaceId: away.workspaceId,
+      createdById: null,
+      name: "Away key",
+    });
+    const { conversation: awayConversation } = await receiveInboundMessage(db, {
+      workspaceId: away.workspaceId,
+      channel: "api",
+      handle: "away-customer",
+      body: "Away secret",
+    });
+
+    const keyRoutes = Object.entries(expectedAccess)
+      .filter(([, access]) => access === "apiKey")
+      .map(([name]) => name);
+    expect([...apiKeyRoutes.keys()].sort()).toEqual(keyRoutes.sort());
+    expect(keyRoutes.length).toBeGreaterThanOrEqual(4);
+    for (const [name, route] of apiKeyRoutes) {
+      const method = name.split(" ")[0] ?? "GET";
+      const call = (authorization: string | null) =>
+        route.run(
+          new Request("http://test/api/v1", {
+            method,
+            headers: authorization ? { authorization, "content-type": "application/json" } : {},
+            body: method === "POST" ? JSON.stringify({ handle: "matrix", body: "Hi" }) : undefined,
+          }),
+          { id: awayConversation.id },
+        );
+      for (const authorization of [null, "Bearer sb_live_unknown", `Bearer ${revoked.key}`]) {
+        const response = await call(authorization);
+        expect(response.status, `${name} with ${authorization}`).toBe(401);
+        expect(await response.json()).toMatchObject({ error: { code: "unauthenticated" } });
+      }
+      const response = await call(`Bearer ${key}`);
+      const text = await response.text();
+      if (name.includes(":id")) {
+        expect(response.status, name).toBe(404);
+        expect(text).not.toContain("Away secret");
+      } else {
+        expect([401, 403, 404], name).not.toContain(response.status);
+      }
+      expect(text).not.toContain("away-customer");
+      // The away workspace's own key is let in to its own conversation.
+      expect([401, 403, 404], name).not.toContain((await call(`Bearer ${awayKey}`)).status);
+    }
   });
 });
 
@@ -273,6 +367,11 @@ describe("objects of another workspace", () => {
     const memberId = awayAdminMember.id;
     const teamId = awayTeam.id;
     const invitationId = awayInvitation.id;
+    const { apiKey: awayApiKey } = await createApiKey(db, {
+      workspaceId: away.workspaceId,
+      createdById: null,
+      name: "Away key",
+    });
 
     const attempts: [string, Record<string, unknown>][] = [
       ["members.changeRole", { memberId, role: "viewer" }],
@@ -285,6 +384,7 @@ describe("objects of another workspace", () => {
       ["teams.addMember", { teamId, memberId }],
       ["teams.removeMember", { teamId, memberId }],
       ["members.invite", { emails: randomEmail("x"), role: "agent", teamIds: [teamId] }],
+      ["apiKeys.revoke", { apiKeyId: awayApiKey.id }],
     ];
     for (const [name, input] of attempts) {
       const action = actions.get(name);
@@ -305,6 +405,8 @@ describe("objects of another workspace", () => {
       .from(invitations)
       .where(eq(invitations.id, invitationId));
     expect(invitation?.status).toBe("pending");
+    const [apiKey] = await db.select().from(apiKeys).where(eq(apiKeys.id, awayApiKey.id));
+    expect(apiKey?.revokedAt).toBeNull();
     const [workspace] = await db
       .select()
       .from(workspaces)

@@ -21,6 +21,8 @@ export default async function SettingsLayout({
     ...(admin
       ? [
           { href: `${base}/plan`, label: "Plan" },
+          { href: `${base}/api-keys`, label: "API keys" },
+          { href: `${base}/channels`, label: "Channels" },
           { href: `${base}/activity`, label: "Activity" },
         ]
       : []),

@@ -1,0 +1,497 @@
+import { randomBytes } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { updateWidgetAction } from "@/app/(app)/[workspace]/settings/channels/actions";
+import { GET as listRoute, POST as sendRoute } from "@/app/api/widget/[publicId]/messages/route";
+import { POST as sessionRoute } from "@/app/api/widget/[publicId]/session/route";
+import { getDb } from "@/db/client";
+import {
+  contactIdentities,
+  contacts,
+  conversations,
+  messages,
+  rateLimitHits,
+  teams,
+} from "@/db/schema";
+import { resolveWorkspaceContext } from "@/lib/auth/workspace-context";
+import {
+  IP_MESSAGE_LIMIT,
+  MESSAGE_WINDOW_MS,
+  VISITOR_MESSAGE_LIMIT,
+} from "@/lib/channels/widget/limits";
+import { listVisitorMessages } from "@/lib/channels/widget/list-visitor-messages";
+import { DEFAULT_GREETING } from "@/lib/channels/widget/schemas";
+import type { WidgetMessage, WidgetSession } from "@/lib/channels/widget/types";
+import {
+  issueVisitor,
+  signVisitorToken,
+  verifyVisitorToken,
+} from "@/lib/channels/widget/visitor-token";
+import { getWidgetSettings } from "@/lib/channels/widget/widget-settings";
+import { sendMessage } from "@/lib/conversations/send-message";
+import { viewerFor } from "@/lib/conversations/viewer";
+import { AppError } from "@/lib/errors";
+import { hitRateLimit } from "@/lib/rate-limit";
+import { makeWorkspace } from "../support/factories";
+
+type World = Awaited<ReturnType<typeof makeWorkspace>>;
+let home: World;
+let away: World;
+let supportTeamId: string;
+
+beforeAll(async () => {
+  const db = await getDb();
+  home = await makeWorkspace();
+  away = await makeWorkspace();
+  const [support] = await db
+    .insert(teams)
+    .values({ workspaceId: home.workspace.id, name: "Support" })
+    .returning();
+  if (!support) throw new Error("team insert returned nothing");
+  supportTeamId = support.id;
+  const saved = await updateWidgetAction.run(
+    { userId: home.admin.id },
+    { workspace: home.workspace.slug, teamId: support.id, greeting: "Hello from Support!" },
+  );
+  expect(saved).toEqual({
+    ok: true,
+    data: { teamId: support.id, greeting: "Hello from Support!" },
+  });
+});
+
+/** A fresh address per caller, so one test's hits never count against another's. */
+const freshIp = () => `10.${[...randomBytes(3)].join(".")}`;
+const context = (publicId: string) => ({ params: Promise.resolve({ publicId }) });
+const url = (publicId: string, path: string) =>
+  `http://switchboard.test/api/widget/${publicId}/${path}`;
+
+async function json<T>(response: Response): Promise<{ status: number; body: T }> {
+  return { status: response.status, body: (await response.json()) as T };
+}
+type ErrorJson = { error: { code: string; message: string } };
+
+async function openSession(publicId: string, token?: string) {
+  const request = new Request(url(publicId, "session"), {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-forwarded-for": freshIp() },
+    body: JSON.stringify(token === undefined ? {} : { token }),
+  });
+  return json<WidgetSession & ErrorJson>(await sessionRoute(request, context(publicId)));
+}
+
+async function newVisitor(publicId = home.workspace.publicId) {
+  const { status, body } = await openSession(publicId);
+  expect(status).toBe(200);
+  return body.token;
+}
+
+async function send(
+  token: string,
+  payload: Record<string, unknown>,
+  { publicId = home.workspace.publicId, ip = freshIp() } = {},
+) {
+  const request = new Request(url(publicId, "messages"), {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      authorization: `Bearer ${token}`,
+      "x-forwarded-for": ip,
+    },
+    body: JSON.stringify(payload),
+  });
+  return json<{ message: WidgetMessage } & ErrorJson>(await sendRoute(request, context(publicId)));
+}
+
+async function list(
+  token: string | null,
+  { publicId = home.workspace.publicId, after }: { publicId?: string; after?: string } = {},
+) {
+  const query = after ? `?after=${encodeURIComponent(after)}` : "";
+  const request = new Request(`${url(publicId, "messages")}${query}`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  return json<{ messages: WidgetMessage[]; after: string | null } & ErrorJson>(
+    await listRoute(request, context(publicId)),
+  );
+}
+
+function visitorIdOf(token: string): string {
+  const visitorId = verifyVisitorToken(token, home.workspace.publicId);
+  if (!visitorId) throw new Error("token does not verify");
+  return visitorId;
+}
+
+async function conversationOf(visitorId: string, workspaceId = home.workspace.id) {
+  const db = await getDb();
+  const rows = await db
+    .select({ conversation: conversations })
+    .from(contactIdentities)
+    .innerJoin(conversations, eq(conversations.contactId, contactIdentities.contactId))
+    .where(
+      and(
+        eq(contactIdentities.workspaceId, workspaceId),
+        eq(contactIdentities.channel, "web_chat"),
+        eq(contactIdentities.handle, visitorId),
+      ),
+    );
+  return rows.map((row) => row.conversation);
+}
+
+async function adminViewer(world: World = home) {
+  const db = await getDb();
+  return viewerFor(
+    await resolveWorkspaceContext(db, {
+      userId: world.admin.id,
+      slug: world.workspace.slug,
+      permission: "conversations.view",
+    }),
+  );
+}
+
+describe("the visitor token", () => {
+  it("is signed for one visitor and one workspace", () => {
+    const { visitorId, token } = issueVisitor("abc123");
+    expect(visitorId.length).toBeGreaterThanOrEqual(22); // 16+ random bytes, base64url
+    expect(token.split(".")).toHaveLength(3);
+    expect(verifyVisitorToken(token, "abc123")).toBe(visitorId);
+    expect(verifyVisitorToken(token, "other")).toBeNull();
+    const [, , signature] = token.split(".");
+    expect(verifyVisitorToken(`${"A".repeat(24)}.abc123.${signature}`, "abc123")).toBeNull();
+    expect(verifyVisitorToken(`${visitorId}.abc123.${"x".repeat(43)}`, "abc123")).toBeNull();
+    expect(verifyVisitorToken("garbage", "abc123")).toBeNull();
+    expect(signVisitorToken({ visitorId, publicId: "abc123" })).toBe(token);
+  });
+});
+
+describe("a widget session", () => {
+  it("issues a token with the workspace's name and greeting, and keeps it for a returning visitor", async () => {
+    const first = await openSession(home.workspace.publicId);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({
+      workspaceName: home.workspace.name,
+      greeting: "Hello from Support!",
+      messages: [],
+    });
+    const token = first.body.token;
+    expect(verifyVisitorToken(token, home.workspace.publicId)).not.toBeNull();
+
+    expect((await send(token, { body: "Do you ship to Norway?" })).status).toBe(201);
+    const again = await openSession(home.workspace.publicId, token);
+    expect(again.body.token).toBe(token);
+    expect(again.body.messages.map((message) => message.body)).toEqual(["Do you ship to Norway?"]);
+
+    // A forged or foreign token is not reused: the visitor starts over, seeing nothing.
+    const forged = await openSession(home.workspace.publicId, `${token.slice(0, -2)}xx`);
+    expect(forged.body.token).not.toBe(token);
+    expect(forged.body.messages).toEqual([]);
+    const foreign = await openSession(
+      home.workspace.publicId,
+      await newVisitor(away.workspace.publicId),
+    );
+    expect(foreign.body.messages).toEqual([]);
+  });
+
+  it("uses the default greeting until an Admin saves one, and answers 404 for an unknown widget", async () => {
+    const db = await getDb();
+    expect(await getWidgetSettings(db, away.workspace.id)).toEqual({
+      teamId: null,
+      greeting: DEFAULT_GREETING,
+    });
+    expect((await openSession(away.workspace.publicId)).body.greeting).toBe(DEFAULT_GREETING);
+    const unknown = await openSession("no-such-widget");
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe("not_found");
+    const listUnknown = await list(await newVisitor(), { publicId: "no-such-widget" });
+    expect(listUnknown.status).toBe(404);
+  });
+});
+
+describe("a visitor's message", () => {
+  it("reaches the inbox at once, with the widget's team and the details given", async () => {
+    const db = await getDb();
+    const token = await newVisitor();
+    const { status, body } = await send(token, {
+      body: "  My order #1234 has not arrived.  ",
+      name: "Robin Customer",
+      email: "Robin@Example.TEST",
+    });
+    expect(status).toBe(201);
+    expect(body.message).toMatchObject({
+      from: "customer",
+      body: "My order #1234 has not arrived.",
+      authorName: null,
+    });
+
+    const [conversation, ...more] = await conversationOf(visitorIdOf(token));
+    expect(more).toEqual([]);
+    expect(conversation).toMatchObject({
+      channel: "web_chat",
+      status: "open",
+      teamId: supportTeamId,
+      lastMessagePreview: "My order #1234 has not arrived.",
+    });
+    if (!conversation) throw new Error("no conversation");
+    const rows = await db
+      .select()
+      .from(messages)
+      .where(eq(messages.conversationId, conversation.id));
+    expect(rows.map((row) => [row.kind, row.body])).toEqual([
+      ["inbound", "My order #1234 has not arrived."],
+    ]);
+    const [contact] = await db
+      .select()
+      .from(contacts)
+      .where(eq(contacts.id, conversation.contactId));
+    expect(contact).toMatchObject({ name: "Robin Customer", email: "robin@example.test" });
+  });
+
+  it("refuses a 4,001-character message with a clear 422 and stores nothing", async () => {
+    const token = await newVisitor();
+    const { status, body } = await send(token, { body: "x".repeat(4_001) });
+    expect(status).toBe(422);
+    expect(body.error).toEqual({
+      code: "validation",
+      message: "Keep messages under 4,000 characters.",
+      fields: { body: "Keep messages under 4,000 characters." },
+    });
+    expect(await conversationOf(visitorIdOf(token))).toEqual([]);
+
+    // Exactly 4,000 is fine; empty, a bad email and a non-JSON body are refused clearly.
+    expect((await send(token, { body: "y".repeat(4_000) })).status).toBe(201);
+    const empty = await send(token, { body: "   " });
+    expect([empty.status, empty.body.error.message]).toEqual([422, "Write a message first."]);
+    const badEmail = await send(token, { body: "hi", email: "not-an-email" });
+    expect(badEmail.status).toBe(422);
+    expect(badEmail.body.error.message).toMatch(/valid email/);
+    const raw = await sendRoute(
+      new Request(url(home.workspace.publicId, "messages"), {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "x-forwarded-for": freshIp() },
+        body: "{not json",
+      }),
+      context(home.workspace.publicId),
+    );
+    expect(raw.status).toBe(422);
+    const huge = await send(token, { body: "z".repeat(40_000) });
+    expect(huge.status).toBe(422);
+  });
+});
+
+describe("rate limits", () => {
+  it(`lets one visitor send ${VISITOR_MESSAGE_LIMIT} messages a minute, then answers 429`, async () => {
+    const token = await newVisitor();
+    const ip = freshIp();
+    for (let i = 1; i <= VISITOR_MESSAGE_LIMIT; i++) {
+      expect((await send(token, { body: `message ${i}` }, { ip })).status).toBe(201);
+    }
+    const refused = await send(token, { body: "one too many" }, { ip });
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe("rate_limited");
+    expect(refused.body.error.message).toMatch(
+      /^Too many messages\. Wait \d+ seconds? and try again\.$/,
+    );
+    // Another visitor is not held back by this one.
+    expect((await send(await newVisitor(), { body: "hello" }, { ip: freshIp() })).status).toBe(201);
+    const [conversation] = await conversationOf(visitorIdOf(token));
+    if (!conversation) throw new Error("no conversation");
+    const db = await getDb();
+    const stored = await db
+      .select({ body: messages.body })
+      .from(messages)
+      .where(eq(messages.conversationId, conversation.id));
+    expect(stored).toHaveLength(VISITOR_MESSAGE_LIMIT);
+  }, 60_000);
+
+  it(`lets one IP address send ${IP_MESSAGE_LIMIT} messages a minute across visitors`, async () => {
+    const ip = freshIp();
+    const perVisitor = VISITOR_MESSAGE_LIMIT;
+    let sent = 0;
+    while (sent < IP_MESSAGE_LIMIT) {
+      const token = await newVisitor();
+      for (let i = 0; i < perVisitor && sent < IP_MESSAGE_LIMIT; i++, sent++) {
+        expect((await send(token, { body: `from the office ${sent}` }, { ip })).status).toBe(201);
+      }
+    }
+    const refused = await send(await newVisitor(), { body: "a new visitor, same address" }, { ip });
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.message).toMatch(/^Too many messages/);
+    expect((await send(await newVisitor(), { body: "elsewhere" }, { ip: freshIp() })).status).toBe(
+      201,
+    );
+  }, 120_000);
+
+  it("opens again once the window has moved on, and a refused hit is not counted", async () => {
+    const db = await getDb();
+    const key = `test:${randomBytes(6).toString("hex")}`;
+    const start = new Date("2030-01-01T00:00:00Z");
+    const at = (ms: number) => new Date(start.getTime() + ms);
+    for (let i = 0; i < 3; i++)
+      await hitRateLimit(db, { key, limit: 3, windowMs: 60_000, now: at(i) });
+    const refused = await hitRateLimit(db, {
+      key,
+      limit: 3,
+      windowMs: 60_000,
+      now: at(10_000),
+    }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).message).toBe("Too many requests. Wait 50 seconds and try again.");
+    expect(await db.select().from(rateLimitHits).where(eq(rateLimitHits.key, key))).toHaveLength(3);
+    await hitRateLimit(db, { key, limit: 3, windowMs: 60_000, now: at(MESSAGE_WINDOW_MS + 1) });
+  });
+});
+
+describe("who may read what", () => {
+  it("answers 401 to a missing, forged or foreign token", async () => {
+    const token = await newVisitor();
+    expect((await send(token, { body: "mine" })).status).toBe(201);
+    const visitorId = visitorIdOf(token);
+    const [, publicId, signature] = token.split(".");
+    const forgedTokens = [
+      `${visitorId}.${publicId}.${"A".repeat(43)}`,
+      `${issueVisitor(home.workspace.publicId).visitorId}.${publicId}.${signature}`,
+      "not-a-token",
+    ];
+    const foreignToken = await newVisitor(away.workspace.publicId);
+    for (const bad of [...forgedTokens, foreignToken]) {
+      const read = await list(bad);
+      expect(read.status, bad).toBe(401);
+      expect(read.body.error.code).toBe("unauthenticated");
+      expect(JSON.stringify(read.body)).not.toContain("mine");
+      expect((await send(bad, { body: "sneaky" })).status).toBe(401);
+    }
+    const anonymous = await list(null);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.error.message).toMatch(/session/);
+    // Another workspace's token with the right workspace's id still fails the signature.
+    const moved = foreignToken.replace(away.workspace.publicId, home.workspace.publicId);
+    expect((await list(moved)).status).toBe(401);
+  });
+
+  it("never shows visitor B what visitor A wrote", async () => {
+    const a = await newVisitor();
+    const b = await newVisitor();
+    expect((await send(a, { body: "A's private question about invoice 77" })).status).toBe(201);
+    const before = await list(b);
+    expect(before.status).toBe(200);
+    expect(before.body.messages).toEqual([]);
+    expect((await send(b, { body: "B says hi" })).status).toBe(201);
+    const after = await list(b);
+    expect(after.body.messages.map((message) => message.body)).toEqual(["B says hi"]);
+    expect(JSON.stringify(after.body)).not.toContain("invoice 77");
+    expect((await list(a)).body.messages.map((message) => message.body)).toEqual([
+      "A's private question about invoice 77",
+    ]);
+  });
+
+  it("shows replies with the author's name, and never notes or system lines", async () => {
+    const db = await getDb();
+    const token = await newVisitor();
+    const first = await send(token, { body: "Is anyone there?" });
+    expect(first.status).toBe(201);
+    const [conversation] = await conversationOf(visitorIdOf(token));
+    if (!conversation) throw new Error("no conversation");
+    const viewer = await adminViewer();
+    const at = (seconds: number) =>
+      new Date(Date.parse(first.body.message.createdAt) + seconds * 1000);
+    await sendMessage(db, {
+      viewer,
+      conversationId: conversation.id,
+      body: "Internal: this customer is a VIP",
+      note: true,
+      now: at(1),
+    });
+    await db.insert(messages).values({
+      workspaceId: home.workspace.id,
+      conversationId: conversation.id,
+      kind: "system",
+      body: "System: routed to Support",
+      createdAt: at(2),
+    });
+    await sendMessage(db, {
+      viewer,
+      conversationId: conversation.id,
+      body: "Yes, how can I help?",
+      note: false,
+      now: at(3),
+    });
+    const { body } = await list(token);
+    expect(
+      body.messages.map((message) => [message.from, message.body, message.authorName]),
+    ).toEqual([
+      ["customer", "Is anyone there?", null],
+      ["team", "Yes, how can I help?", home.admin.name],
+    ]);
+    expect(JSON.stringify(body)).not.toMatch(/VIP|System:/);
+    expect(JSON.stringify(body)).not.toContain(home.admin.email);
+  });
+
+  it("returns only newer messages after a cursor, for polling", async () => {
+    const db = await getDb();
+    const token = await newVisitor();
+    const first = await send(token, { body: "first" });
+    const initial = await list(token);
+    expect(initial.body.messages.map((message) => message.body)).toEqual(["first"]);
+    const cursor = initial.body.after;
+    expect(cursor).toBe(first.body.message.createdAt);
+    if (!cursor) throw new Error("no cursor");
+
+    const idle = await list(token, { after: cursor });
+    expect(idle.body).toEqual({ messages: [], after: cursor });
+
+    const [conversation] = await conversationOf(visitorIdOf(token));
+    if (!conversation) throw new Error("no conversation");
+    await sendMessage(db, {
+      viewer: await adminViewer(),
+      conversationId: conversation.id,
+      body: "a reply",
+      note: false,
+      now: new Date(Date.parse(cursor) + 1_000),
+    });
+    const fresh = await list(token, { after: cursor });
+    expect(fresh.body.messages.map((message) => message.body)).toEqual(["a reply"]);
+    expect(fresh.body.after).toBe(fresh.body.messages[0]?.createdAt);
+
+    const bad = await list(token, { after: "yesterday" });
+    expect(bad.status).toBe(422);
+
+    // The lib speaks the same language as the route.
+    const direct = await listVisitorMessages(db, {
+      workspaceId: home.workspace.id,
+      workspaceName: home.workspace.name,
+      visitorId: visitorIdOf(token),
+      after: new Date(cursor),
+    });
+    expect(direct.messages.map((message) => message.body)).toEqual(["a reply"]);
+  });
+});
+
+describe("Settings → Channels", () => {
+  it("lets an Admin pick a team of the workspace only, and validates the greeting", async () => {
+    const db = await getDb();
+    const [foreignTeam] = await db
+      .insert(teams)
+      .values({ workspaceId: away.workspace.id, name: "Away" })
+      .returning();
+    if (!foreignTeam) throw new Error("team insert returned nothing");
+    const actor = { userId: home.admin.id };
+    const foreign = await updateWidgetAction.run(actor, {
+      workspace: home.workspace.slug,
+      teamId: foreignTeam.id,
+      greeting: "Hi",
+    });
+    expect(foreign).toMatchObject({ ok: false, error: { code: "not_found" } });
+    const blank = await updateWidgetAction.run(actor, {
+      workspace: home.workspace.slug,
+      teamId: null,
+      greeting: "   ",
+    });
+    expect(blank).toMatchObject({
+      ok: false,
+      error: { code: "validation", fields: { greeting: "Write a greeting." } },
+    });
+    expect(await getWidgetSettings(db, home.workspace.id)).toEqual({
+      teamId: supportTeamId,
+      greeting: "Hello from Support!",
+    });
+  });
+});
