@@ -1,0 +1,151 @@
+"use client";
+
+import { Lock, MessageSquare, SendHorizontal } from "lucide-react";
+import { type FormEvent, type KeyboardEvent, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Kbd } from "@/components/ui/kbd";
+import { MESSAGE_MAX } from "@/lib/conversations/schemas";
+import { cn } from "@/lib/utils";
+import { drafts } from "./ui-state";
+import type { SendVariables } from "./use-conversation-actions";
+
+/** The counter appears this close to the limit. */
+const COUNTER_FROM = MESSAGE_MAX - 400;
+
+export const REPLY_BOX_ID = "inbox-reply";
+
+export function Composer({
+  conversationId,
+  closed,
+  onSend,
+}: {
+  conversationId: string;
+  closed: boolean;
+  /** Sends; `restore` puts the text back when sending fails. */
+  onSend: (message: SendVariables, restore: () => void) => void;
+}) {
+  const [note, setNote] = useState(false);
+  const [body, setBody] = useState(() => drafts.get(conversationId) ?? "");
+  const length = body.trim().length;
+  const over = length > MESSAGE_MAX;
+  const label = note ? "Internal note" : "Reply";
+
+  function update(next: string) {
+    setBody(next);
+    if (next) drafts.set(conversationId, next);
+    else drafts.delete(conversationId);
+  }
+
+  function submit(event?: FormEvent) {
+    event?.preventDefault();
+    const text = body.trim();
+    if (!text || over) return;
+    onSend({ body: text, note, sentAt: new Date().toISOString() }, () => {
+      setBody((current) => current || text);
+      drafts.set(conversationId, text);
+    });
+    update("");
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    // Enter sends; Shift+Enter is a new line; Enter that ends an IME composition is neither.
+    if (event.key !== "Enter" || event.shiftKey || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    submit();
+  }
+
+  return (
+    <form onSubmit={submit} className="shrink-0 border-border border-t bg-background p-2 sm:p-3">
+      <div
+        className={cn(
+          "mx-auto max-w-3xl rounded-lg border shadow-xs transition-colors focus-within:ring-3",
+          note
+            ? "border-amber-300 bg-amber-50/80 focus-within:border-amber-500 focus-within:ring-amber-500/20 dark:border-amber-400/30 dark:bg-amber-400/10"
+            : "border-input bg-background focus-within:border-ring focus-within:ring-ring/20 dark:bg-input/20",
+        )}
+      >
+        <div className="flex items-center gap-1 px-2 pt-2">
+          <ModeButton pressed={!note} onClick={() => setNote(false)} icon={MessageSquare}>
+            Reply
+          </ModeButton>
+          <ModeButton pressed={note} onClick={() => setNote(true)} icon={Lock}>
+            Note
+          </ModeButton>
+          <p className="ml-auto truncate pl-2 text-muted-foreground text-xs">
+            {note
+              ? "Only your team sees notes."
+              : closed
+                ? "Closed: a reply does not reopen it."
+                : null}
+          </p>
+        </div>
+        <label htmlFor={REPLY_BOX_ID} className="sr-only">
+          {label}
+        </label>
+        <textarea
+          id={REPLY_BOX_ID}
+          value={body}
+          onChange={(event) => update(event.target.value)}
+          onKeyDown={onKeyDown}
+          rows={2}
+          placeholder={note ? "Write a note for your team…" : "Write a reply…"}
+          aria-invalid={over || undefined}
+          aria-describedby="inbox-reply-count"
+          className="field-sizing-content block max-h-60 min-h-16 w-full resize-none bg-transparent px-3 py-2 text-base placeholder:text-muted-foreground focus:outline-none md:text-sm"
+        />
+        <div className="flex items-center gap-3 px-2 pb-2">
+          <p className="hidden items-center gap-1 text-muted-foreground text-xs sm:flex">
+            <Kbd>Enter</Kbd> to send, <Kbd>Shift</Kbd>+<Kbd>Enter</Kbd> for a new line
+          </p>
+          <p
+            id="inbox-reply-count"
+            aria-live="polite"
+            className={cn(
+              "ml-auto text-xs tabular-nums",
+              over ? "font-medium text-destructive" : "text-muted-foreground",
+            )}
+          >
+            {length >= COUNTER_FROM
+              ? over
+                ? `${(length - MESSAGE_MAX).toLocaleString("en")} characters over the limit`
+                : `${(MESSAGE_MAX - length).toLocaleString("en")} characters left`
+              : null}
+          </p>
+          <Button type="submit" size="sm" disabled={length === 0 || over}>
+            <SendHorizontal aria-hidden="true" />
+            {note ? "Add note" : "Send"}
+          </Button>
+        </div>
+      </div>
+    </form>
+  );
+}
+
+function ModeButton({
+  pressed,
+  onClick,
+  icon: Icon,
+  children,
+}: {
+  pressed: boolean;
+  onClick: () => void;
+  icon: typeof Lock;
+  children: string;
+}) {
+  return (
+    <button
+      type="button"
+      aria-pressed={pressed}
+      onClick={onClick}
+      className={cn(
+        "inline-flex h-7 items-center gap-1.5 rounded-md px-2.5 font-medium text-xs transition-colors focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
+        pressed
+          ? "bg-foreground/[0.07] text-foreground dark:bg-foreground/10"
+          : "text-muted-foreground hover:bg-accent hover:text-accent-foreground",
+      )}
+    >
+      <Icon aria-hidden="true" className="size-3.5" />
+      {children}
+    </button>
+  );
+}

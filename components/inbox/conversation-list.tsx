@@ -1,0 +1,224 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import {
+  type KeyboardEvent,
+  useEffect,
+  useEffectEvent,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from "react";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/lib/utils";
+import { ConversationRow } from "./conversation-row";
+import { ListEmpty, ListError, ListSkeleton } from "./list-states";
+import type { InboxQuery } from "./types";
+import { listScroll, requestRowFocus, takeRowFocus } from "./ui-state";
+import { detailOptions, useConversationList } from "./use-inbox-data";
+import { hasFilters } from "./use-inbox-query";
+import { isInteractiveTarget, useShortcuts } from "./use-shortcuts";
+
+/** Rows left below the selection when j starts loading the next page. */
+const PREFETCH_ROWS = 5;
+
+function rowIn(list: HTMLElement | null, id: string): HTMLElement | null {
+  return list?.querySelector<HTMLElement>(`[data-conversation-id="${CSS.escape(id)}"]`) ?? null;
+}
+
+/**
+ * Pane 2's list: newest activity first, pages along the server's cursor as it scrolls (an
+ * IntersectionObserver, with a button as the fallback). j/k move the selection, Enter opens.
+ */
+export function ConversationList({
+  slug,
+  query,
+  openId,
+  hrefFor,
+  onOpen,
+  onClearFilters,
+}: {
+  slug: string;
+  query: InboxQuery;
+  openId: string | null;
+  hrefFor: (id: string) => string;
+  onOpen: (id: string) => void;
+  onClearFilters: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const list = useConversationList(slug, query);
+  const { items, hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  const scroller = useRef<HTMLDivElement>(null);
+  const sentinel = useRef<HTMLDivElement>(null);
+  const scrollKey = JSON.stringify(query);
+  const [now, setNow] = useState(() => new Date());
+  const [activeId, setActiveId] = useState(openId);
+  const [seenOpenId, setSeenOpenId] = useState(openId);
+  if (openId !== seenOpenId) {
+    setSeenOpenId(openId);
+    if (openId) setActiveId(openId);
+  }
+  const activeIndex = items.findIndex((item) => item.id === activeId);
+  const tabStopId = activeIndex >= 0 ? activeId : (items[0]?.id ?? null);
+
+  // Relative times move on with each poll (and each render), not only on page load.
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(new Date()), 30_000);
+    return () => window.clearInterval(timer);
+  }, []);
+
+  function loadMore() {
+    // Placeholder rows belong to the previous query; its cursor means nothing to this one.
+    if (hasNextPage && !isFetchingNextPage && !list.isPlaceholderData) void fetchNextPage();
+  }
+  const onSentinelVisible = useEffectEvent(loadMore);
+
+  const pageCount = list.data?.pages.length ?? 0;
+  useEffect(() => {
+    const root = scroller.current;
+    const target = sentinel.current;
+    if (!root || !target || !hasNextPage || pageCount === 0) return;
+    if (typeof IntersectionObserver === "undefined") return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) onSentinelVisible();
+      },
+      { root, rootMargin: "0px 0px 480px 0px" },
+    );
+    observer.observe(target);
+    return () => observer.disconnect();
+    // A new page moves the sentinel; observing afresh re-checks whether it is still in reach.
+  }, [hasNextPage, pageCount]);
+
+  // A new view or filter starts at its own scroll position (the top, unless seen before); the
+  // route swap that remounts the list on opening a conversation keeps scroll and focus.
+  const restoredKey = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (restoredKey.current === scrollKey || items.length === 0 || !scroller.current) return;
+    const mounting = restoredKey.current === null;
+    restoredKey.current = scrollKey;
+    scroller.current.scrollTop = listScroll.get(scrollKey) ?? 0;
+    const focusId = mounting ? takeRowFocus() : null;
+    if (focusId) rowIn(scroller.current, focusId)?.focus({ preventScroll: true });
+  }, [items.length, scrollKey]);
+
+  /** On phones the list is hidden while a conversation is open; keys must not act on it. */
+  const listVisible = () => scroller.current !== null && scroller.current.offsetParent !== null;
+
+  function move(delta: number) {
+    if (items.length === 0 || !listVisible()) return;
+    const focused = document.activeElement;
+    const focusedId = focused instanceof HTMLElement ? focused.dataset.conversationId : undefined;
+    const focusedIndex = items.findIndex((item) => item.id === focusedId);
+    const from = focusedIndex >= 0 ? focusedIndex : activeIndex;
+    const next =
+      from < 0
+        ? delta > 0
+          ? 0
+          : items.length - 1
+        : Math.min(items.length - 1, Math.max(0, from + delta));
+    const item = items[next];
+    if (!item) return;
+    setActiveId(item.id);
+    const element = rowIn(scroller.current, item.id);
+    element?.focus({ preventScroll: true });
+    element?.scrollIntoView({ block: "nearest" });
+    if (next >= items.length - PREFETCH_ROWS) loadMore();
+  }
+
+  function open(id: string) {
+    setActiveId(id);
+    // From the list page the route swap remounts the list; focus should land back on the row.
+    if (openId === null) requestRowFocus(id);
+    onOpen(id);
+  }
+
+  useShortcuts({
+    j: (event) => {
+      event.preventDefault();
+      move(1);
+    },
+    k: (event) => {
+      event.preventDefault();
+      move(-1);
+    },
+    enter: (event) => {
+      if (isInteractiveTarget(event.target) || !activeId || activeIndex < 0) return;
+      if (!listVisible()) return;
+      event.preventDefault();
+      open(activeId);
+    },
+  });
+
+  function onListKeyDown(event: KeyboardEvent<HTMLUListElement>) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    event.preventDefault();
+    move(event.key === "ArrowDown" ? 1 : -1);
+  }
+
+  function prefetch(id: string) {
+    void queryClient.prefetchQuery({ ...detailOptions(slug, id), staleTime: 10_000 });
+  }
+
+  const filtered = hasFilters(query);
+
+  return (
+    <div
+      ref={scroller}
+      onScroll={(event) => listScroll.set(scrollKey, event.currentTarget.scrollTop)}
+      className="min-h-0 flex-1 overflow-y-auto overscroll-contain"
+    >
+      {list.isPending ? (
+        <ListSkeleton />
+      ) : list.isError && items.length === 0 ? (
+        <ListError message={list.error.message} onRetry={() => list.refetch()} />
+      ) : items.length === 0 ? (
+        <ListEmpty view={query.view} filtered={filtered} onClear={onClearFilters} />
+      ) : (
+        <>
+          {list.isRefetchError ? (
+            <p
+              role="status"
+              className="border-border border-b bg-warning/10 px-3 py-1.5 text-warning text-xs"
+            >
+              Could not refresh the list. Retrying…
+            </p>
+          ) : null}
+          <ul
+            aria-label="Conversations"
+            aria-busy={list.isPlaceholderData || undefined}
+            onKeyDown={onListKeyDown}
+            className={cn("transition-opacity", list.isPlaceholderData && "opacity-60")}
+          >
+            {items.map((item) => (
+              <li key={item.id}>
+                <ConversationRow
+                  item={item}
+                  href={hrefFor(item.id)}
+                  selected={item.id === openId}
+                  active={item.id === activeId}
+                  tabStop={item.id === tabStopId}
+                  now={now}
+                  onOpen={open}
+                  onPrefetch={prefetch}
+                />
+              </li>
+            ))}
+          </ul>
+          <div ref={sentinel} aria-hidden="true" />
+          {hasNextPage ? (
+            <div className="flex justify-center p-3">
+              <Button variant="ghost" size="sm" loading={isFetchingNextPage} onClick={loadMore}>
+                Load more
+              </Button>
+            </div>
+          ) : items.length > 8 ? (
+            <p className="p-4 text-center text-muted-foreground text-xs">
+              That is everything in this view.
+            </p>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,171 @@
+import { channelLabels } from "./channel";
+import type { DetailEvent, DetailMessage } from "./types";
+
+export type ThreadEntry =
+  | { type: "day"; key: string; label: string }
+  | { type: "message"; key: string; at: string; message: DetailMessage; pending: boolean }
+  | { type: "event"; key: string; at: string; text: string };
+
+/** Resolves the ids an event's data carries to the names shown today. */
+export interface NameLookup {
+  member: (id: string) => string | undefined;
+  team: (id: string) => string | undefined;
+}
+
+const text = (data: Record<string, unknown>, key: string): string | undefined => {
+  const value = data[key];
+  return typeof value === "string" && value.trim() ? value : undefined;
+};
+
+const humanize = (type: string) => type.replace(/[_.]+/g, " ").trim();
+
+/** One sentence for a history event: "Dana assigned this to Sam". Unknown types stay readable. */
+export function describeEvent(event: DetailEvent, names: NameLookup): string {
+  const data = event.data;
+  const actor = event.actorName ?? undefined;
+  const memberName = (idKey: string, nameKey: string) => {
+    const id = text(data, idKey);
+    return text(data, nameKey) ?? (id ? names.member(id) : undefined);
+  };
+  const teamName = (idKey: string, nameKey: string) => {
+    const id = text(data, idKey);
+    return text(data, nameKey) ?? (id ? names.team(id) : undefined);
+  };
+  const agentName = text(data, "agentName") ?? "An AI agent";
+  const reason = text(data, "reason");
+
+  switch (event.type) {
+    case "created": {
+      const channel = text(data, "channel");
+      const label = Object.entries(channelLabels).find(([key]) => key === channel)?.[1];
+      return `Conversation started on ${label ?? "an unknown channel"}`;
+    }
+    case "closed":
+      return actor ? `${actor} closed the conversation` : "The conversation was closed";
+    case "reopened":
+      if (reason === "customer_message") return "Reopened by a new message from the customer";
+      return actor ? `${actor} reopened the conversation` : "The conversation was reopened";
+    case "assigned": {
+      const to = memberName("to", "toName") ?? "a former member";
+      if (actor && actor === to) return `${actor} assigned this to themselves`;
+      return actor ? `${actor} assigned this to ${to}` : `Assigned to ${to}`;
+    }
+    case "unassigned": {
+      const from = memberName("from", "fromName");
+      if (reason === "member_removed") {
+        return `${from ?? "The assignee"} was removed from the workspace, so this is unassigned`;
+      }
+      if (reason === "member_left") {
+        return `${from ?? "The assignee"} left the workspace, so this is unassigned`;
+      }
+      if (actor) return from ? `${actor} unassigned ${from}` : `${actor} unassigned this`;
+      return `${from ?? "The assignee"} was unassigned`;
+    }
+    case "team_assigned": {
+      const team = teamName("to", "toName") ?? "a deleted team";
+      return actor ? `${actor} assigned this to team ${team}` : `Assigned to team ${team}`;
+    }
+    case "team_unassigned": {
+      const team = teamName("from", "fromName");
+      if (reason === "team_deleted") {
+        return `Team ${team ?? "(deleted)"} was deleted, so this has no team`;
+      }
+      if (actor) return team ? `${actor} removed team ${team}` : `${actor} removed the team`;
+      return team ? `Removed from team ${team}` : "The team was removed";
+    }
+    case "routed": {
+      const to = memberName("to", "toName") ?? teamName("team", "teamName");
+      const why = reason && reason !== "seed" ? ` (${reason})` : "";
+      return to ? `Routed to ${to}${why}` : `Routed${why}`;
+    }
+    case "agent_assigned":
+    case "agent_session_started":
+      return `${agentName} started handling this conversation`;
+    case "agent_unassigned":
+    case "agent_session_ended":
+      if (reason === "handoff") return `${agentName} handed this off to the team`;
+      return actor ? `${actor} ended the AI agent's session` : `${agentName} stopped handling this`;
+    default:
+      return actor
+        ? `${actor}: ${humanize(event.type)}`
+        : `${humanize(event.type).replace(/^./, (c) => c.toUpperCase())}`;
+  }
+}
+
+function dayLabel(date: Date, now: Date): string {
+  const day = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+  const diff = Math.round((day(now) - day(date)) / 86_400_000);
+  if (diff === 0) return "Today";
+  if (diff === 1) return "Yesterday";
+  return date.toLocaleDateString(undefined, {
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+    year: date.getFullYear() === now.getFullYear() ? undefined : "numeric",
+  });
+}
+
+/**
+ * Messages and history events in one time line, with a day heading whenever the date changes.
+ * At the same instant an event goes first: "Conversation started" precedes the first message.
+ */
+export function buildThread({
+  messages,
+  pending,
+  events,
+  names,
+  now = new Date(),
+}: {
+  messages: DetailMessage[];
+  pending: DetailMessage[];
+  events: DetailEvent[];
+  names: NameLookup;
+  now?: Date;
+}): ThreadEntry[] {
+  const timed = [
+    ...events.map((event) => ({
+      rank: 0,
+      entry: {
+        type: "event" as const,
+        key: `event-${event.id}`,
+        at: event.createdAt,
+        text: describeEvent(event, names),
+      },
+    })),
+    ...messages.map((message) => ({
+      rank: 1,
+      entry: {
+        type: "message" as const,
+        key: message.id,
+        at: message.createdAt,
+        message,
+        pending: false,
+      },
+    })),
+  ].sort((a, b) => a.entry.at.localeCompare(b.entry.at) || a.rank - b.rank);
+  // Unconfirmed messages stay last, whatever the clocks say.
+  const ordered: ThreadEntry[] = [
+    ...timed.map(({ entry }) => entry),
+    ...pending.map((message) => ({
+      type: "message" as const,
+      key: message.id,
+      at: message.createdAt,
+      message,
+      pending: true,
+    })),
+  ];
+
+  const result: ThreadEntry[] = [];
+  let lastDay = "";
+  for (const entry of ordered) {
+    if (entry.type === "day") continue;
+    const date = new Date(entry.at);
+    const label = dayLabel(date, now);
+    if (label !== lastDay) {
+      result.push({ type: "day", key: `day-${entry.at}`, label });
+      lastDay = label;
+    }
+    result.push(entry);
+  }
+  return result;
+}
