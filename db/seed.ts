@@ -156,10 +156,7 @@ const more: [string, string, Channel, string | undefined, string | undefined, st
 ];
 conversationPlan.push(
   ...more.map(([name, email, channel, assignee, team, text], i) => ({
-    contact:
-      channel === "whatsapp"
-        ? { name, phone: `+1 555 010 ${20 + i}` }
-        : { name, email },
+    contact: channel === "whatsapp" ? { name, phone: `+1 555 010 ${20 + i}` } : { name, email },
     channel,
     assignee,
     team,
