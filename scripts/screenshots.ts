@@ -43,6 +43,39 @@ async function main() {
   await setup.getByRole("dialog").getByLabel("Name").fill("Support");
   await setup.getByRole("dialog").getByRole("button", { name: "Create team" }).click();
   await setup.getByRole("dialog").waitFor({ state: "hidden" });
+  // A few customers write through the widget, so the inbox has something to show.
+  await setup.goto(`${baseURL}/${slug}/settings/channels`);
+  const widgetHref = await setup
+    .getByRole("link", { name: "Open the widget" })
+    .getAttribute("href");
+  const publicId = widgetHref?.split("/widget/")[1] ?? "";
+  const customers = [
+    ["Lena Fischer", "Hi! My order #4411 hasn't shipped yet. Can you check?"],
+    ["Marco Rossi", "The app logs me out every few minutes on my Pixel 8."],
+    ["Aisha Bello", "Do you offer discounts for 20 seats? We are a nonprofit."],
+  ];
+  for (const [name, body] of customers) {
+    const session = await setup.request.post(`${baseURL}/api/widget/${publicId}/session`, {
+      data: {},
+    });
+    const { token } = (await session.json()) as { token: string };
+    await setup.request.post(`${baseURL}/api/widget/${publicId}/messages`, {
+      headers: { authorization: `Bearer ${token}` },
+      data: { body, name },
+    });
+  }
+  await setup.goto(`${baseURL}/${slug}/inbox`);
+  await setup.getByRole("list", { name: "Conversations" }).getByRole("link").first().click();
+  await setup.waitForURL(/\/inbox\/[0-9a-f-]{36}/);
+  const conversationPath = new URL(setup.url()).pathname;
+  await setup
+    .getByRole("textbox", { name: "Reply" })
+    .fill("Thanks for writing! I am checking your order now.");
+  await setup.getByRole("button", { name: "Send" }).click();
+  await setup
+    .getByRole("log", { name: "Messages" })
+    .getByText("I am checking your order now.")
+    .waitFor();
   const state = await setup.context().storageState();
   await setup.close();
 
@@ -56,6 +89,9 @@ async function main() {
   ];
   const appPages = [
     `/${slug}/inbox`,
+    conversationPath,
+    `/${slug}/settings/channels`,
+    `/${slug}/settings/api-keys`,
     `/${slug}/settings`,
     `/${slug}/settings/members`,
     `/${slug}/settings/teams`,
