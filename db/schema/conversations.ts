@@ -61,28 +61,28 @@ export const conversations = pgTable(
     index("conversations_status_activity_idx").on(
       t.workspaceId,
       t.status,
-      t.lastMessageAt.desc(),
-      t.id.desc(),
+      t.lastMessageAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
     ),
     index("conversations_assignee_activity_idx").on(
       t.workspaceId,
       t.assigneeId,
       t.status,
-      t.lastMessageAt.desc(),
-      t.id.desc(),
+      t.lastMessageAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
     ),
     index("conversations_team_activity_idx").on(
       t.workspaceId,
       t.teamId,
       t.status,
-      t.lastMessageAt.desc(),
-      t.id.desc(),
+      t.lastMessageAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
     ),
     index("conversations_unassigned_activity_idx")
-      .on(t.workspaceId, t.status, t.lastMessageAt.desc(), t.id.desc())
+      .on(t.workspaceId, t.status, t.lastMessageAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.assigneeId} is null`),
     index("conversations_agent_activity_idx")
-      .on(t.workspaceId, t.status, t.lastMessageAt.desc(), t.id.desc())
+      .on(t.workspaceId, t.status, t.lastMessageAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.agentSessionId} is not null`),
     index("conversations_contact_idx").on(t.contactId),
   ],

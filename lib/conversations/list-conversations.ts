@@ -97,11 +97,9 @@ export async function listConversations(
   const cursor = decodeCursor(query.cursor);
   const where = [scopeCondition(viewer), ...viewConditions(viewer, query)];
   if (cursor) {
+    // A row comparison, so the index on (…, last_message_at desc, id desc) answers it directly.
     where.push(
-      or(
-        lt(conversations.lastMessageAt, cursor.at),
-        and(eq(conversations.lastMessageAt, cursor.at), lt(conversations.id, cursor.id)),
-      ) as SQL,
+      sql`(${conversations.lastMessageAt}, ${conversations.id}) < (${cursor.at}, ${cursor.id})`,
     );
   }
   const rows = await selectItems(db, viewer, and(...where), query.limit + 1);
