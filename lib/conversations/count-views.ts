@@ -2,9 +2,9 @@ import "server-only";
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { conversations, teams } from "@/db/schema";
-import { viewConditions } from "./list-conversations";
+import { assigneeFixedBy, viewConditions } from "./list-conversations";
 import type { View } from "./schemas";
-import { scopeCondition, type Viewer } from "./viewer";
+import { scopeBranches, type Viewer } from "./viewer";
 
 /** Counts stop here and show as "999+": an exact count of a huge view costs a full scan. */
 export const COUNT_CAP = 999;
@@ -36,11 +36,14 @@ export async function countViews(db: Database, viewer: Viewer): Promise<ViewCoun
   ];
   return Promise.all(
     views.map(async (entry) => {
-      const where = [
-        scopeCondition(viewer),
-        ...viewConditions(viewer, { ...entry, view: entry.view }),
-      ];
-      const count = await cappedCount(db, and(...where));
+      const conditions = viewConditions(viewer, { ...entry, view: entry.view });
+      // The scope's branches are disjoint, so their counts add up.
+      const counts = await Promise.all(
+        scopeBranches(viewer, assigneeFixedBy(viewer, entry)).map((branch) =>
+          cappedCount(db, and(branch, ...conditions)),
+        ),
+      );
+      const count = counts.reduce((sum, n) => sum + n, 0);
       return { ...entry, count: Math.min(count, COUNT_CAP), capped: count > COUNT_CAP };
     }),
   );

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gt, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import {
   contacts,
@@ -12,7 +12,7 @@ import {
 } from "@/db/schema";
 import { decodeCursor, encodeCursor } from "./cursor";
 import type { ListQuery } from "./schemas";
-import { scopeCondition, type Viewer } from "./viewer";
+import { scopeBranches, scopeCondition, type Viewer } from "./viewer";
 
 /** The conditions of a view plus its filters, without the viewer's scope. */
 export function viewConditions(viewer: Viewer, query: Omit<ListQuery, "cursor" | "limit">): SQL[] {
@@ -62,7 +62,10 @@ function searchCondition(workspaceId: string, q: string): SQL {
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const matchingContacts = sql`select ${contacts.id} from ${contacts} where ${contacts.workspaceId} = ${workspaceId} and (${contacts.name} ilike ${pattern} or ${contacts.email} ilike ${pattern} or ${contacts.phone} ilike ${pattern})`;
   const matchingMessages = sql`select ${messages.conversationId} from ${messages} where ${messages.workspaceId} = ${workspaceId} and ${messages.search} @@ plainto_tsquery('simple', ${q})`;
-  return sql`(${conversations.contactId} in (${matchingContacts}) or ${conversations.id} in (${matchingMessages}))`;
+  // `= any(array(…))` runs the search once, up front; the page is then read by id and sorted.
+  // Left as an OR of subqueries, PostgreSQL walks the whole activity index testing each row,
+  // which takes seconds when only a few conversations match.
+  return sql`${conversations.id} = any(array(select c.id from ${conversations} c where c.workspace_id = ${workspaceId} and c.contact_id in (${matchingContacts}) union ${matchingMessages}))`;
 }
 
 export interface ConversationListItem {
@@ -95,14 +98,26 @@ export async function listConversations(
   query: ListQuery,
 ): Promise<ConversationPage> {
   const cursor = decodeCursor(query.cursor);
-  const where = [scopeCondition(viewer), ...viewConditions(viewer, query)];
+  const where = viewConditions(viewer, query);
   if (cursor) {
     // A row comparison, so the index on (…, last_message_at desc, id desc) answers it directly.
     where.push(
       sql`(${conversations.lastMessageAt}, ${conversations.id}) < (${cursor.at}, ${cursor.id})`,
     );
   }
-  const rows = await selectItems(db, viewer, and(...where), query.limit + 1);
+  // One scope branch (Admins, Managers, Viewers, or a view that fixes the assignee): a single
+  // ordered query. Several (an Agent's scope): merge the branches' ids, then read the rows.
+  const branches = scopeBranches(viewer, assigneeFixedBy(viewer, query));
+  let rows: ConversationListItem[];
+  if (branches.length === 1) {
+    rows = await selectItems(db, viewer, and(branches[0], ...where), query.limit + 1);
+  } else {
+    const ids = await pageIds(db, branches, where, query.limit + 1);
+    rows =
+      ids.length > 0
+        ? await selectItems(db, viewer, inArray(conversations.id, ids), ids.length)
+        : [];
+  }
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);
   return {
@@ -127,6 +142,39 @@ export async function listActivitySince(
     gt(conversations.lastMessageAt, since),
   ];
   return selectItems(db, viewer, and(...where), 200);
+}
+
+/** Whether the view pins the assignee to the viewer or to nobody, for `scopeBranches`. */
+export function assigneeFixedBy(
+  viewer: Viewer,
+  query: Pick<ListQuery, "view" | "assignee">,
+): "me" | "none" | "any" {
+  const me = viewer.member?.id;
+  if (query.view === "mine" || (me && query.assignee === me)) return "me";
+  if (query.view === "unassigned" || query.assignee === "none") return "none";
+  return "any";
+}
+
+/**
+ * The ids of one page: one index range scan per scope branch (see `scopeBranches`), merged in
+ * list order. Details are read afterwards for just these rows.
+ */
+async function pageIds(db: Database, scope: SQL[], where: SQL[], limit: number): Promise<string[]> {
+  const branches = await Promise.all(
+    scope.map((branch) =>
+      db
+        .select({ id: conversations.id, at: conversations.lastMessageAt })
+        .from(conversations)
+        .where(and(branch, ...where))
+        .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
+        .limit(limit),
+    ),
+  );
+  return branches
+    .flat()
+    .sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+    .slice(0, limit)
+    .map((row) => row.id);
 }
 
 async function selectItems(db: Database, viewer: Viewer, where: SQL | undefined, limit: number) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, isNull, or, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, or, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { conversations, type Member, teamMembers, type Workspace } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
@@ -51,6 +51,40 @@ export function scopeCondition(viewer: Viewer): SQL | undefined {
     visible.push(and(isNull(conversations.assigneeId), isNull(conversations.teamId)));
   }
   return and(inWorkspace, or(...visible));
+}
+
+/**
+ * The same scope as disjoint branches, each served by one index: what is assigned to the
+ * Agent; their teams' conversations assigned to someone else or to nobody; the no-team
+ * queue. Lists and counts run one index range per branch and merge, where a single OR
+ * would make PostgreSQL scan and filter.
+ */
+export function scopeBranches(
+  viewer: Viewer,
+  /** What the view already fixes about the assignee: branches that contradict it are skipped. */
+  assignee: "me" | "none" | "any" = "any",
+): SQL[] {
+  const inWorkspace = eq(conversations.workspaceId, viewer.workspace.id);
+  if (viewer.seesAll || !viewer.member) return [inWorkspace];
+  const me = viewer.member.id;
+  const branches: SQL[] = [];
+  if (assignee !== "none") branches.push(and(inWorkspace, eq(conversations.assigneeId, me)) as SQL);
+  if (assignee === "me") return branches;
+  if (viewer.teamIds.length > 0) {
+    branches.push(
+      and(
+        inWorkspace,
+        inArray(conversations.teamId, viewer.teamIds),
+        or(isNull(conversations.assigneeId), ne(conversations.assigneeId, me)),
+      ) as SQL,
+    );
+  }
+  if (viewer.workspace.agentsSeeUnassigned) {
+    branches.push(
+      and(inWorkspace, isNull(conversations.assigneeId), isNull(conversations.teamId)) as SQL,
+    );
+  }
+  return branches;
 }
 
 /** Loads a conversation only if the viewer may see it; null otherwise (the caller answers 404). */
