@@ -27,7 +27,7 @@ const viewIcons: Record<View, LucideIcon> = {
 };
 
 export const countText = (entry: Pick<ViewCount, "count" | "capped">) =>
-  entry.capped ? "999+" : String(entry.count);
+  entry.capped ? `${entry.count}+` : String(entry.count);
 
 export const isCurrentView = (query: InboxQuery, entry: ViewCount) =>
   query.view === entry.view && (entry.view !== "team" || query.teamId === entry.teamId);

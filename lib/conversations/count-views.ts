@@ -6,8 +6,11 @@ import { assigneeFixedBy, viewConditions } from "./list-conversations";
 import type { View } from "./schemas";
 import { scopeBranches, type Viewer } from "./viewer";
 
-/** Counts stop here and show as "999+": an exact count of a huge view costs a full scan. */
-export const COUNT_CAP = 999;
+/**
+ * Counts stop here and show as "99+", as most inboxes do: an exact count of a huge view reads
+ * every row of it, and past a hundred the number tells nobody anything more.
+ */
+export const COUNT_CAP = 99;
 
 export interface ViewCount {
   view: View;
