@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { closeDb, databaseDriver } from "@/db/client";
+import { closeDb, databaseDriver, getConnection } from "@/db/client";
 import { checkHealth } from "@/lib/health";
 
 describe("health", () => {
@@ -11,6 +11,9 @@ describe("health", () => {
   });
 
   it("reports the driver in use when the database answers", async () => {
+    // Opening (and migrating) a fresh embedded database can outlast the probe's timeout on a
+    // busy machine; the server opens it at start, before any probe arrives.
+    await getConnection();
     const health = await checkHealth();
     expect(health).toMatchObject({
       ok: true,
