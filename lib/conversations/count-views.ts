@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { conversations, teams } from "@/db/schema";
-import { assigneeFixedBy, viewConditions } from "./list-conversations";
+import { fixedBy, viewConditions } from "./list-conversations";
 import type { View } from "./schemas";
 import { scopeBranches, type Viewer } from "./viewer";
 
@@ -42,7 +42,7 @@ export async function countViews(db: Database, viewer: Viewer): Promise<ViewCoun
       const conditions = viewConditions(viewer, { ...entry, view: entry.view });
       // The scope's branches are disjoint, so their counts add up.
       const counts = await Promise.all(
-        scopeBranches(viewer, assigneeFixedBy(viewer, entry)).map((branch) =>
+        scopeBranches(viewer, fixedBy(viewer, entry)).map((branch) =>
           cappedCount(db, and(branch, ...conditions)),
         ),
       );
@@ -57,6 +57,9 @@ async function cappedCount(db: Database, where: SQL | undefined): Promise<number
     .select({ one: sql`1` })
     .from(conversations)
     .where(where)
+    // In list order, so PostgreSQL reads the view's index rather than scanning the table and
+    // (in a shared table) every other workspace's rows.
+    .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
     .limit(COUNT_CAP + 1)
     .as("limited");
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(limited);

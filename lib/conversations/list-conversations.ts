@@ -107,7 +107,7 @@ export async function listConversations(
   }
   // One scope branch (Admins, Managers, Viewers, or a view that fixes the assignee): a single
   // ordered query. Several (an Agent's scope): merge the branches' ids, then read the rows.
-  const branches = scopeBranches(viewer, assigneeFixedBy(viewer, query));
+  const branches = scopeBranches(viewer, fixedBy(viewer, query));
   let rows: ConversationListItem[];
   if (branches.length === 1) {
     rows = await selectItems(db, viewer, and(branches[0], ...where), query.limit + 1);
@@ -144,15 +144,21 @@ export async function listActivitySince(
   return selectItems(db, viewer, and(...where), 200);
 }
 
-/** Whether the view pins the assignee to the viewer or to nobody, for `scopeBranches`. */
-export function assigneeFixedBy(
+/** What the view pins down (the assignee, the team), for `scopeBranches`. */
+export function fixedBy(
   viewer: Viewer,
-  query: Pick<ListQuery, "view" | "assignee">,
-): "me" | "none" | "any" {
+  query: Pick<ListQuery, "view" | "assignee" | "teamId" | "team">,
+): { assignee: "me" | "none" | "any"; teamId?: string } {
   const me = viewer.member?.id;
-  if (query.view === "mine" || (me && query.assignee === me)) return "me";
-  if (query.view === "unassigned" || query.assignee === "none") return "none";
-  return "any";
+  const assignee =
+    query.view === "mine" || (me && query.assignee === me)
+      ? "me"
+      : query.view === "unassigned" || query.assignee === "none"
+        ? "none"
+        : "any";
+  const teamId =
+    query.view === "team" ? query.teamId : query.team !== "none" ? query.team : undefined;
+  return { assignee, teamId };
 }
 
 /**
