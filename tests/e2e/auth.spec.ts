@@ -24,7 +24,7 @@ test("sign up, create a workspace, see the shell, sign out, sign in with a passw
   const dana = newPerson("Dana");
   const slug = await signUpWithWorkspace(page, dana, "Northwind Help");
 
-  await expect(page.getByRole("heading", { name: "Inbox" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Inbox views" })).toBeVisible();
   const nav = page.getByRole("navigation", { name: "Workspace" });
   for (const item of ["Inbox", "Reports", "Settings"]) {
     await expect(nav.getByRole("link", { name: item })).toBeVisible();
@@ -40,7 +40,7 @@ test("sign up, create a workspace, see the shell, sign out, sign in with a passw
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password.");
   await signInPage.withPassword(page, dana.email, dana.password);
   await expect(page).toHaveURL(new RegExp(`/${slug}/inbox$`));
-  await expect(page.getByRole("heading", { name: "Inbox" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Inbox views" })).toBeVisible();
 });
 
 test("sign-up explains a weak password and a taken email", async ({ page }) => {
