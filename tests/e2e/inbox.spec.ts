@@ -1,20 +1,8 @@
 import { readFileSync } from "node:fs";
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { newPerson, type Person, signUpWithWorkspace } from "./support/app";
+import { invitationLink, newPerson, type Person, signUpWithWorkspace } from "./support/app";
 
 test.setTimeout(180_000);
-
-async function invitationLink(page: Page, email: string): Promise<string> {
-  await page.goto("/dev/mailbox");
-  const message = page.getByRole("article").filter({ hasText: email }).first();
-  const href = await message
-    .getByRole("link")
-    .filter({ hasText: "/invite/" })
-    .first()
-    .getAttribute("href");
-  if (!href) throw new Error(`no invitation for ${email}`);
-  return new URL(href).pathname;
-}
 
 /** The Admin invites people with one role; each accepts in a browser of their own. */
 async function inviteAndJoin(

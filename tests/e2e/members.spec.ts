@@ -1,19 +1,5 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { newPerson, signUpPage, signUpWithWorkspace } from "./support/app";
-
-/** The newest invitation link the dev mailbox holds for this address. */
-async function invitationLink(page: Page, email: string): Promise<string> {
-  await page.goto("/dev/mailbox");
-  const message = page.getByRole("article").filter({ hasText: email }).first();
-  await expect(message).toBeVisible();
-  const href = await message
-    .getByRole("link")
-    .filter({ hasText: "/invite/" })
-    .first()
-    .getAttribute("href");
-  if (!href) throw new Error(`no invitation link for ${email}`);
-  return new URL(href).pathname;
-}
+import { invitationLink, newPerson, signUpPage, signUpWithWorkspace } from "./support/app";
 
 async function freshPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext();

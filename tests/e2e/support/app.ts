@@ -92,3 +92,17 @@ export function e2eDatabaseUrl(): string | null {
   const { url } = JSON.parse(readFileSync(file, "utf8")) as { url: string };
   return url;
 }
+
+/** The newest invitation link the dev mailbox holds for this address, as a path. */
+export async function invitationLink(page: Page, email: string): Promise<string> {
+  await page.goto("/dev/mailbox");
+  const message = page.getByRole("article").filter({ hasText: email }).first();
+  await expect(message).toBeVisible();
+  const href = await message
+    .getByRole("link")
+    .filter({ hasText: "/invite/" })
+    .first()
+    .getAttribute("href");
+  if (!href) throw new Error(`no invitation link for ${email}`);
+  return new URL(href).pathname;
+}
