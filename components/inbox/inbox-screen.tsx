@@ -1,9 +1,7 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
-import { teams } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import type { WorkspaceContext } from "@/lib/auth/workspace-context";
-import { listActiveMembers } from "@/lib/teams/queries";
+import { listActiveMembers, listTeamOptions } from "@/lib/teams/queries";
 import { Inbox } from "./inbox";
 
 /**
@@ -20,11 +18,7 @@ export async function InboxScreen({
   const { db, workspace, member, user } = context;
   const [people, teamOptions] = await Promise.all([
     listActiveMembers(db, workspace.id),
-    db
-      .select({ id: teams.id, name: teams.name })
-      .from(teams)
-      .where(eq(teams.workspaceId, workspace.id))
-      .orderBy(asc(teams.name)),
+    listTeamOptions(db, workspace.id),
   ]);
   return (
     <Inbox

@@ -101,3 +101,15 @@ export async function listActiveMembers(
     .orderBy(asc(byDisplayName), asc(members.id));
   return rows.map(toMemberView);
 }
+
+/** Id and name of every team, by name: for pickers and filters. */
+export async function listTeamOptions(
+  db: Database,
+  workspaceId: string,
+): Promise<{ id: string; name: string }[]> {
+  return db
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .where(eq(teams.workspaceId, workspaceId))
+    .orderBy(asc(teams.name));
+}

@@ -2,7 +2,7 @@
 
 import { X } from "lucide-react";
 import { revokeApiKeyAction } from "@/app/(app)/[workspace]/settings/api-keys/actions";
-import { useRunAction } from "@/components/settings/members/use-run-action";
+import { useRunAction } from "@/components/forms/use-run-action";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 

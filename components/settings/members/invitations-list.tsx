@@ -5,12 +5,12 @@ import {
   resendInvitationAction,
   revokeInvitationAction,
 } from "@/app/(app)/[workspace]/settings/members/actions";
+import { useRunAction } from "@/components/forms/use-run-action";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { roleLabels } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
-import { useRunAction } from "./use-run-action";
 
 export interface InvitationListItem {
   id: string;

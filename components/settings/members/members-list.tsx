@@ -7,6 +7,7 @@ import {
   leaveWorkspaceAction,
   removeMemberAction,
 } from "@/app/(app)/[workspace]/settings/members/actions";
+import { useRunAction } from "@/components/forms/use-run-action";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -14,7 +15,6 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { toast } from "@/components/ui/toaster";
 import { roleLabels } from "@/lib/auth/permissions";
 import { type Role, roles } from "@/lib/auth/roles";
-import { useRunAction } from "./use-run-action";
 
 export interface MemberListItem {
   id: string;

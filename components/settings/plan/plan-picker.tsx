@@ -3,9 +3,9 @@
 import { Check } from "lucide-react";
 import { useState } from "react";
 import { changePlanAction } from "@/app/(app)/[workspace]/settings/plan/actions";
+import { useRunAction } from "@/components/forms/use-run-action";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
-import { useRunAction } from "../members/use-run-action";
 
 export interface PlanOption {
   id: "starter" | "team" | "business";

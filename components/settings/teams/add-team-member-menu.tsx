@@ -2,6 +2,7 @@
 
 import { UserPlus } from "lucide-react";
 import { addTeamMemberAction } from "@/app/(app)/[workspace]/settings/teams/actions";
+import { useRunAction } from "@/components/forms/use-run-action";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import {
@@ -13,7 +14,6 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { roleLabels } from "@/lib/auth/permissions";
 import type { TeamMemberView } from "@/lib/teams/queries";
-import { useTeamAction } from "./use-team-action";
 
 /** Picks one of the workspace's active members who is not in the team yet. */
 export function AddTeamMemberMenu({
@@ -25,7 +25,7 @@ export function AddTeamMemberMenu({
   team: { id: string; name: string };
   candidates: TeamMemberView[];
 }) {
-  const { run, pending } = useTeamAction();
+  const { run, pending } = useRunAction();
 
   if (candidates.length === 0) {
     return (

@@ -2,9 +2,9 @@
 
 import { Trash2 } from "lucide-react";
 import { deleteTeamAction } from "@/app/(app)/[workspace]/settings/teams/actions";
+import { useRunAction } from "@/components/forms/use-run-action";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { useTeamAction } from "./use-team-action";
 
 const conversations = (count: number) =>
   count === 1 ? "1 conversation" : `${count} conversations`;
@@ -22,7 +22,7 @@ export function DeleteTeamButton({
   workspace: string;
   team: { id: string; name: string; conversationCount: number };
 }) {
-  const { run } = useTeamAction();
+  const { run } = useRunAction();
   return (
     <ConfirmDialog
       trigger={

@@ -2,8 +2,8 @@
 
 import { X } from "lucide-react";
 import { removeTeamMemberAction } from "@/app/(app)/[workspace]/settings/teams/actions";
+import { useRunAction } from "@/components/forms/use-run-action";
 import { Button } from "@/components/ui/button";
-import { useTeamAction } from "./use-team-action";
 
 /** No confirmation: taking someone out of a team is undone by adding them back. */
 export function RemoveTeamMemberButton({
@@ -15,7 +15,7 @@ export function RemoveTeamMemberButton({
   team: { id: string; name: string };
   member: { memberId: string; name: string };
 }) {
-  const { run, pending } = useTeamAction();
+  const { run, pending } = useRunAction();
   return (
     <Button
       variant="ghost"

@@ -2,6 +2,7 @@
 
 import { useId, useOptimistic } from "react";
 import { setTeamRoutingAction } from "@/app/(app)/[workspace]/settings/teams/actions";
+import { useRunAction } from "@/components/forms/use-run-action";
 import type { RoutingMode, TeamRoutingMode } from "@/db/schema";
 import {
   isTeamRoutingMode,
@@ -9,7 +10,6 @@ import {
   routingModeLabels,
   routingModeOptions,
 } from "./routing-modes";
-import { useTeamAction } from "./use-team-action";
 
 export const selectClassName =
   "h-9 w-full rounded-md border border-input bg-background px-3 text-sm shadow-xs focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring disabled:cursor-not-allowed disabled:opacity-60 sm:w-56 dark:bg-input/20";
@@ -27,7 +27,7 @@ export function RoutingModeField({
 }) {
   const id = useId();
   const hintId = `${id}-hint`;
-  const { run, pending } = useTeamAction();
+  const { run, pending } = useRunAction();
   // Shows the choice at once; falls back to the server's value if the change is refused.
   const [mode, setMode] = useOptimistic(team.routingMode);
 

@@ -1,15 +1,14 @@
-import { asc, eq } from "drizzle-orm";
 import type { Metadata } from "next";
 import { InvitationsList } from "@/components/settings/members/invitations-list";
 import { InviteDialog } from "@/components/settings/members/invite-dialog";
 import { MembersList } from "@/components/settings/members/members-list";
-import { teams } from "@/db/schema";
 import { requireWorkspace } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
 import { formatDate, formatRelative } from "@/lib/format";
 import { countSeats } from "@/lib/members/lock-workspace";
 import { listMembers, listPendingInvitations } from "@/lib/members/queries";
 import { describeUsage, seatLimits, seatsUsed } from "@/lib/members/seats";
+import { listTeamOptions } from "@/lib/teams/queries";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -22,11 +21,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
     listMembers(db, workspace.id),
     manage ? listPendingInvitations(db, workspace.id) : Promise.resolve([]),
     countSeats(db, workspace.id, now),
-    db
-      .select({ id: teams.id, name: teams.name })
-      .from(teams)
-      .where(eq(teams.workspaceId, workspace.id))
-      .orderBy(asc(teams.name)),
+    listTeamOptions(db, workspace.id),
   ]);
   const limit = seatLimits[workspace.plan];
   const zone = workspace.timeZone;

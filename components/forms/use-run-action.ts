@@ -5,7 +5,10 @@ import { useTransition } from "react";
 import { toast } from "@/components/ui/toaster";
 import type { Result } from "@/lib/errors";
 
-/** Runs an action from a button or select: toasts the outcome and refreshes the page's data. */
+/**
+ * Runs an action from a button, menu or select: a success toast, or the error's message in an
+ * error toast, then refreshes the page's data. Resolves with the result.
+ */
 export function useRunAction() {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -16,7 +19,7 @@ export function useRunAction() {
       success,
       onDone,
     }: { success?: string | ((data: T) => string); onDone?: (ok: boolean) => void } = {},
-  ): Promise<boolean> {
+  ): Promise<Result<T>> {
     return new Promise((resolve) => {
       startTransition(async () => {
         const result = await action().catch(
@@ -32,7 +35,7 @@ export function useRunAction() {
           toast.error(result.error.message);
         }
         onDone?.(result.ok);
-        resolve(result.ok);
+        resolve(result);
       });
     });
   }
