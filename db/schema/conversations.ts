@@ -84,6 +84,8 @@ export const conversations = pgTable(
     index("conversations_agent_activity_idx")
       .on(t.workspaceId, t.status, t.lastMessageAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.agentSessionId} is not null`),
+    // Migration 0007 adds INCLUDE (id, workspace_id, status, last_message_at, assignee_id,
+    // team_id) so search reads a contact's conversations from the index alone.
     index("conversations_contact_idx").on(t.contactId),
   ],
 );
