@@ -8,6 +8,8 @@ export const errorStatus = {
   not_found: 404,
   validation: 422,
   conflict: 409,
+  /** Someone else owns the conversation already (a lost claim race). */
+  already_assigned: 409,
   rate_limited: 429,
   internal: 500,
 } as const;
@@ -19,17 +21,26 @@ export interface ErrorBody {
   message: string;
   /** Field name → message, for forms. */
   fields?: Record<string, string>;
+  /** Facts a client can act on, e.g. who won a claim: `{ assignee: { id, name } }`. */
+  details?: Record<string, unknown>;
 }
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields?: Record<string, string>;
+  readonly details?: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message: string, fields?: Record<string, string>) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    fields?: Record<string, string>,
+    details?: Record<string, unknown>,
+  ) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.fields = fields;
+    this.details = details;
   }
 
   get status(): number {
@@ -37,9 +48,12 @@ export class AppError extends Error {
   }
 
   toBody(): ErrorBody {
-    return this.fields
-      ? { code: this.code, message: this.message, fields: this.fields }
-      : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fields ? { fields: this.fields } : {}),
+      ...(this.details ? { details: this.details } : {}),
+    };
   }
 }
 

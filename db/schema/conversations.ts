@@ -50,6 +50,11 @@ export const conversations = pgTable(
     // that carry it back: a cursor compares equal to the row it came from.
     lastMessageAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
     lastMessagePreview: text(),
+    /**
+     * Since when the conversation has waited for routing because nobody was eligible; null
+     * when it is not waiting. Routing drains these oldest first.
+     */
+    queuedAt: timestamp({ withTimezone: true }),
     /** Since when the customer has waited for an answer; null once answered. */
     waitingSince: timestamp({ withTimezone: true }),
     closedAt: timestamp({ withTimezone: true }),
@@ -84,6 +89,9 @@ export const conversations = pgTable(
     index("conversations_agent_activity_idx")
       .on(t.workspaceId, t.status, t.lastMessageAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.agentSessionId} is not null`),
+    index("conversations_queue_idx")
+      .on(t.workspaceId, t.queuedAt, t.id)
+      .where(sql`${t.queuedAt} is not null`),
     // Migration 0007 adds INCLUDE (id, workspace_id, status, last_message_at, assignee_id,
     // team_id) so search reads a contact's conversations from the index alone.
     index("conversations_contact_idx").on(t.contactId),

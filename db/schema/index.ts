@@ -6,5 +6,6 @@ export * from "./conversations";
 export * from "./email";
 export * from "./members";
 export * from "./messages";
+export * from "./routing";
 export * from "./teams";
 export * from "./workspaces";

@@ -61,8 +61,16 @@ export const members = pgTable(
     role: roleEnum().notNull(),
     status: memberStatusEnum().notNull().default("offline"),
     acceptsChats: boolean().notNull().default(true),
-    /** Maximum open conversations; null means unlimited. */
+    /** Maximum open conversations routing may give them; null means unlimited. */
     capacity: integer(),
+    /**
+     * Open conversations assigned to them now, and when they were last assigned one. Kept by
+     * a trigger on conversations (migration 0009), so every write path counts; routing reads
+     * them instead of counting a member's conversations at every decision.
+     */
+    openConversations: integer().notNull().default(0),
+    lastAssignedAt: timestamp({ withTimezone: true }),
+    statusChangedAt: timestamp({ withTimezone: true }),
     lastActiveAt: timestamp({ withTimezone: true }),
     /** Removed members keep their row so history keeps their name. */
     removedAt: timestamp({ withTimezone: true }),

@@ -1,48 +1,57 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { conversationEvents, conversations } from "@/db/schema";
+import { conversations, type Workspace } from "@/db/schema";
+import { routeConversation } from "./route-conversation";
+import { writeOwnership } from "./write-ownership";
 
 /**
- * A member who leaves or is removed stops owning anything: their open conversations become
- * unassigned, each with an event. Runs inside the removal transaction. The routing issue
- * re-routes these conversations from here when routing is on.
+ * A member who leaves or is removed stops owning anything: each open conversation of theirs
+ * becomes unassigned (one event each) and, where its pool routes, goes to someone else or
+ * into the queue. Runs inside the removal transaction, after the member is marked removed.
  */
 export async function releaseMemberConversations(
   tx: Database,
   {
-    workspaceId,
+    workspace,
     memberId,
     actorMemberId,
     reason,
+    now = new Date(),
   }: {
-    workspaceId: string;
+    workspace: Workspace;
     memberId: string;
     actorMemberId: string;
     reason: "member_removed" | "member_left";
+    now?: Date;
   },
 ): Promise<string[]> {
-  const released = await tx
-    .update(conversations)
-    .set({ assigneeId: null })
+  const owned = await tx
+    .select()
+    .from(conversations)
     .where(
       and(
-        eq(conversations.workspaceId, workspaceId),
+        eq(conversations.workspaceId, workspace.id),
         eq(conversations.assigneeId, memberId),
         eq(conversations.status, "open"),
       ),
     )
-    .returning({ id: conversations.id });
-  if (released.length > 0) {
-    await tx.insert(conversationEvents).values(
-      released.map(({ id }) => ({
-        workspaceId,
-        conversationId: id,
-        type: "unassigned",
-        actorMemberId,
-        data: { from: memberId, reason },
-      })),
-    );
+    .orderBy(conversations.lastMessageAt)
+    .for("update");
+  for (const conversation of owned) {
+    const released = await writeOwnership(tx, {
+      conversation,
+      patch: { assigneeId: null },
+      events: [{ type: "unassigned", actorMemberId, data: { from: memberId, reason } }],
+      now,
+    });
+    await routeConversation(tx, {
+      workspace,
+      conversation: released,
+      trigger: "member_removed",
+      actorMemberId,
+      now,
+    });
   }
-  return released.map(({ id }) => id);
+  return owned.map(({ id }) => id);
 }

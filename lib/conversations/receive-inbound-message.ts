@@ -7,11 +7,12 @@ import {
   type Conversation,
   contactIdentities,
   contacts,
-  conversationEvents,
   conversations,
   type Message,
   messages,
 } from "@/db/schema";
+import { reopenForCustomer, startConversation } from "@/lib/assignment/conversation-lifecycle";
+import { findWorkspaceById } from "@/lib/workspaces/queries";
 
 export const previewOf = (body: string) => body.replace(/\s+/g, " ").trim().slice(0, 140);
 
@@ -31,7 +32,8 @@ export interface InboundMessage {
 /**
  * A customer writes: find or create the contact by channel handle, continue their open
  * conversation on that channel (reopening a closed one) or start one, and append the message.
- * One transaction; the conversation row is locked while it changes.
+ * Starting and reopening go through lib/assignment, which sets the team and routes. One
+ * transaction; the conversation row is locked while it changes.
  */
 export async function receiveInboundMessage(
   db: Database,
@@ -45,6 +47,7 @@ export async function receiveInboundMessage(
 }> {
   const now = input.now ?? new Date();
   return db.transaction(async (tx) => {
+    const workspace = await findWorkspaceById(tx, input.workspaceId);
     const contact = await findOrCreateContact(tx, input);
     const [latest] = await tx
       .select()
@@ -64,40 +67,22 @@ export async function receiveInboundMessage(
     let started = false;
     let reopened = false;
     if (!latest) {
-      const [created] = await tx
-        .insert(conversations)
-        .values({
-          workspaceId: input.workspaceId,
-          contactId: contact.id,
-          channel: input.channel,
-          subject: input.subject ?? null,
-          teamId: input.teamId ?? null,
-          lastMessageAt: now,
-          createdAt: now,
-        })
-        .returning();
-      if (!created) throw new Error("conversation insert returned nothing");
-      conversation = created;
-      started = true;
-      await tx.insert(conversationEvents).values({
-        workspaceId: input.workspaceId,
-        conversationId: created.id,
-        type: "created",
-        data: { channel: input.channel, ...(input.teamId ? { teamId: input.teamId } : {}) },
-        createdAt: now,
+      const result = await startConversation(tx, {
+        workspace,
+        contactId: contact.id,
+        channel: input.channel,
+        subject: input.subject ?? null,
+        teamId: input.teamId ?? null,
+        now,
       });
+      conversation = result.conversation;
+      started = true;
+    } else if (latest.status === "closed") {
+      conversation = (await reopenForCustomer(tx, { workspace, conversation: latest, now }))
+        .conversation;
+      reopened = true;
     } else {
       conversation = latest;
-      if (latest.status === "closed") {
-        reopened = true;
-        await tx.insert(conversationEvents).values({
-          workspaceId: input.workspaceId,
-          conversationId: latest.id,
-          type: "reopened",
-          data: { reason: "customer_message" },
-          createdAt: now,
-        });
-      }
     }
 
     const [message] = await tx
@@ -114,8 +99,6 @@ export async function receiveInboundMessage(
     const [updated] = await tx
       .update(conversations)
       .set({
-        status: "open",
-        closedAt: null,
         lastMessageAt: now,
         lastMessagePreview: previewOf(input.body),
         waitingSince: sql`coalesce(${conversations.waitingSince}, ${now})`,

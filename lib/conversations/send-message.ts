@@ -2,13 +2,15 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { conversationReads, conversations, type Message, messages } from "@/db/schema";
+import { selfAssignOnReply } from "@/lib/assignment/conversation-lifecycle";
 import { AppError, notFound } from "@/lib/errors";
 import { previewOf } from "./receive-inbound-message";
 import { scopeCondition, type Viewer } from "./viewer";
 
 /**
  * A member replies to the customer, or writes an internal note only members see. The reply
- * ends the customer's wait; a note changes neither the list order nor the preview.
+ * ends the customer's wait; a note changes neither the list order nor the preview. The first
+ * reply of an unassigned conversation may make its author the assignee (lib/assignment).
  */
 export async function sendMessage(
   db: Database,
@@ -31,6 +33,15 @@ export async function sendMessage(
       .where(and(eq(conversations.id, conversationId), scopeCondition(viewer)))
       .for("update");
     if (!conversation) throw notFound("That conversation");
+    const firstReply =
+      !note &&
+      conversation.assigneeId === null &&
+      !(await tx
+        .select({ id: messages.id })
+        .from(messages)
+        .where(and(eq(messages.conversationId, conversationId), eq(messages.kind, "outbound")))
+        .limit(1)
+        .then((rows) => rows.length > 0));
     const [message] = await tx
       .insert(messages)
       .values({
@@ -43,6 +54,15 @@ export async function sendMessage(
       })
       .returning();
     if (!message) throw new Error("message insert returned nothing");
+    if (firstReply) {
+      await selfAssignOnReply(tx, {
+        workspace: viewer.workspace,
+        conversation,
+        memberId: author.id,
+        firstReply,
+        now,
+      });
+    }
     if (!note) {
       await tx
         .update(conversations)

@@ -1,11 +1,12 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { conversationEvents, conversations } from "@/db/schema";
+import { conversations } from "@/db/schema";
+import { closeConversation, reopenByMember } from "@/lib/assignment/conversation-lifecycle";
 import { AppError, notFound } from "@/lib/errors";
 import { scopeCondition, type Viewer } from "./viewer";
 
-/** Close or reopen a conversation, with an event; closing twice is a no-op. */
+/** Close or reopen a conversation (lib/assignment applies reset-on-close and routing); closing twice is a no-op. */
 export async function setConversationStatus(
   db: Database,
   {
@@ -28,22 +29,13 @@ export async function setConversationStatus(
       .where(and(eq(conversations.id, conversationId), scopeCondition(viewer)))
       .for("update");
     if (!conversation) throw notFound("That conversation");
-    if (conversation.status === status) return;
-    await tx
-      .update(conversations)
-      .set(
-        status === "closed"
-          ? { status, closedAt: now, waitingSince: null }
-          : { status, closedAt: null },
-      )
-      .where(eq(conversations.id, conversationId));
-    await tx.insert(conversationEvents).values({
-      workspaceId: conversation.workspaceId,
-      conversationId,
-      type: status === "closed" ? "closed" : "reopened",
+    const change = {
+      workspace: viewer.workspace,
+      conversation,
       actorMemberId: viewer.member?.id ?? null,
-      data: {},
-      createdAt: now,
-    });
+      now,
+    };
+    if (status === "closed") await closeConversation(tx, change);
+    else await reopenByMember(tx, change);
   });
 }

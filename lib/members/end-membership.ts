@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { members, notifications, teamMembers } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { releaseMemberConversations } from "@/lib/assignment/release-member-conversations";
+import { lockRouting } from "@/lib/assignment/routing-lock";
 import { AppError, notFound } from "@/lib/errors";
 import { countAdmins, lockWorkspace } from "./lock-workspace";
 import { findActiveMember } from "./queries";
@@ -24,7 +25,9 @@ async function endMembership(
   }: { workspaceId: string; memberId: string; actorMemberId: string; leaving: boolean; now?: Date },
 ): Promise<{ name: string }> {
   return db.transaction(async (tx) => {
-    await lockWorkspace(tx, workspaceId);
+    const workspace = await lockWorkspace(tx, workspaceId);
+    // Before the member row: routing takes member rows under this lock (lock order).
+    await lockRouting(tx, workspaceId);
     const target = await findActiveMember(tx, workspaceId, memberId);
     if (!target) throw notFound("That member");
     const name = target.user.name ?? target.user.email;
@@ -45,10 +48,11 @@ async function endMembership(
       .delete(notifications)
       .where(and(eq(notifications.memberId, memberId), isNull(notifications.readAt)));
     await releaseMemberConversations(tx, {
-      workspaceId,
+      workspace,
       memberId,
       actorMemberId,
       reason: leaving ? "member_left" : "member_removed",
+      now,
     });
     await recordActivity(tx, {
       workspaceId,

@@ -2,7 +2,7 @@ import "server-only";
 import type { Database } from "@/db/client";
 import { notifications } from "@/db/schema";
 
-export type NotificationType = "invitation_accepted";
+export type NotificationType = "invitation_accepted" | "conversation_assigned";
 
 /** Writes an in-app notification inside the caller's transaction. */
 export async function notify(

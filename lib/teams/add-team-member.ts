@@ -2,7 +2,9 @@ import "server-only";
 import type { Database } from "@/db/client";
 import { teamMembers } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
+import { poolGrew } from "@/lib/assignment/routing-changed";
 import { AppError } from "@/lib/errors";
+import { findWorkspaceById } from "@/lib/workspaces/queries";
 import { findMemberName } from "./find-member-name";
 import { lockTeam } from "./lock-team";
 import type { TeamMemberInput } from "./schemas";
@@ -28,6 +30,7 @@ export async function addTeamMember(
     if (added.length === 0) {
       throw new AppError("conflict", `${member} is already in ${team.name}.`);
     }
+    await poolGrew(tx, { workspace: await findWorkspaceById(tx, workspaceId), now: new Date() });
     await recordActivity(tx, {
       workspaceId,
       actorMemberId,

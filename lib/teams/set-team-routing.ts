@@ -3,6 +3,8 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { type Team, teams } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
+import { routingModeChanged } from "@/lib/assignment/routing-changed";
+import { findWorkspaceById } from "@/lib/workspaces/queries";
 import { lockTeam } from "./lock-team";
 import type { SetTeamRoutingInput } from "./schemas";
 
@@ -24,6 +26,11 @@ export async function setTeamRouting(
       .where(eq(teams.id, team.id))
       .returning();
     if (!updated) throw new Error(`team ${team.id} vanished while locked`);
+    await routingModeChanged(tx, {
+      workspace: await findWorkspaceById(tx, workspaceId),
+      teamId: team.id,
+      now: new Date(),
+    });
     await recordActivity(tx, {
       workspaceId,
       actorMemberId,

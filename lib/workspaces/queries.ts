@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { type Member, members, type User, users, type Workspace, workspaces } from "@/db/schema";
+import { notFound } from "@/lib/errors";
 
 export interface Membership {
   workspace: Workspace;
@@ -45,6 +46,12 @@ export async function listWorkspacesForUser(
     .innerJoin(workspaces, eq(workspaces.id, members.workspaceId))
     .where(and(eq(members.userId, userId), isNull(members.removedAt)))
     .orderBy(asc(workspaces.name));
+}
+
+export async function findWorkspaceById(db: Database, workspaceId: string): Promise<Workspace> {
+  const [workspace] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId));
+  if (!workspace) throw notFound("That workspace");
+  return workspace;
 }
 
 export async function findUser(db: Database, userId: string): Promise<User | null> {

@@ -1,0 +1,23 @@
+import "server-only";
+import type { Database } from "@/db/client";
+import type { Conversation } from "@/db/schema";
+import { notify } from "@/lib/notifications/notify";
+
+/** Assignment always tells the new assignee in the app, unless they assigned themselves. */
+export async function notifyAssignee(
+  tx: Database,
+  {
+    conversation,
+    memberId,
+    actorMemberId,
+    via,
+  }: { conversation: Conversation; memberId: string; actorMemberId: string | null; via: string },
+): Promise<void> {
+  if (actorMemberId === memberId) return;
+  await notify(tx, {
+    workspaceId: conversation.workspaceId,
+    memberId,
+    type: "conversation_assigned",
+    data: { conversationId: conversation.id, via, byMemberId: actorMemberId },
+  });
+}
