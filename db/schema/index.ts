@@ -6,6 +6,7 @@ export * from "./conversations";
 export * from "./email";
 export * from "./members";
 export * from "./messages";
+export * from "./realtime";
 export * from "./routing";
 export * from "./teams";
 export * from "./workspaces";

@@ -28,6 +28,10 @@ export const memberStatuses = ["online", "away", "offline"] as const;
 export type MemberStatus = (typeof memberStatuses)[number];
 export const memberStatusEnum = pgEnum("member_status", memberStatuses);
 
+export const notificationScopes = ["all", "unassigned_and_mine", "mine"] as const;
+export type NotificationScope = (typeof notificationScopes)[number];
+export const notificationScopeEnum = pgEnum("notification_scope", notificationScopes);
+
 export const workspaces = pgTable("workspaces", {
   id: uuid().primaryKey().defaultRandom(),
   slug: text().notNull().unique(),
@@ -43,6 +47,8 @@ export const workspaces = pgTable("workspaces", {
   resetAssigneeOnClose: boolean().notNull().default(false),
   agentsSeeUnassigned: boolean().notNull().default(true),
   timeZone: text().notNull().default("UTC"),
+  /** Members whose every tab has been closed for two minutes become away. */
+  autoAway: boolean().notNull().default(true),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 export type Workspace = typeof workspaces.$inferSelect;
@@ -71,6 +77,13 @@ export const members = pgTable(
     openConversations: integer().notNull().default(0),
     lastAssignedAt: timestamp({ withTimezone: true }),
     statusChangedAt: timestamp({ withTimezone: true }),
+    /** Last heartbeat of any open tab (live updates); drives auto-away. */
+    lastSeenLiveAt: timestamp({ withTimezone: true }),
+    /** Notification preferences (Settings → Notifications). */
+    notifyScope: notificationScopeEnum().notNull().default("unassigned_and_mine"),
+    desktopNotifications: boolean().notNull().default(false),
+    notificationSound: boolean().notNull().default(true),
+    emailOnAssignment: boolean().notNull().default(true),
     lastActiveAt: timestamp({ withTimezone: true }),
     /** Removed members keep their row so history keeps their name. */
     removedAt: timestamp({ withTimezone: true }),
