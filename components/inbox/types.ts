@@ -1,10 +1,17 @@
 import type { Channel } from "@/db/schema";
+import type {
+  AssigneeOption,
+  Assignees,
+  TeamAssigneeOption,
+} from "@/lib/assignment/list-assignees";
+import type { ConversationOwners } from "@/lib/conversations/conversation-owners";
 import type { ViewCount } from "@/lib/conversations/count-views";
 import type { ConversationDetail } from "@/lib/conversations/get-conversation";
 import type {
   ConversationListItem,
   ConversationPage,
 } from "@/lib/conversations/list-conversations";
+import type { RoutingWhy } from "@/lib/conversations/routing-why";
 import type { View } from "@/lib/conversations/schemas";
 
 /** What a value looks like after JSON.stringify: dates arrive as ISO strings. */
@@ -16,7 +23,18 @@ export type Jsonified<T> = T extends Date
       ? { [K in keyof T]: Jsonified<T[K]> }
       : T;
 
-export type { Channel, ConversationListItem, ConversationPage, View, ViewCount };
+export type {
+  AssigneeOption,
+  Assignees,
+  Channel,
+  ConversationListItem,
+  ConversationOwners,
+  ConversationPage,
+  RoutingWhy,
+  TeamAssigneeOption,
+  View,
+  ViewCount,
+};
 
 export interface ViewsResponse {
   views: ViewCount[];
@@ -24,7 +42,14 @@ export interface ViewsResponse {
 
 /** GET …/conversations/:id */
 export type DetailResponse = Jsonified<ConversationDetail> & {
-  viewer: { memberId: string | null; canReply: boolean };
+  /** "Why Sam?": the routing decision behind the current owner, if routing chose it. */
+  why: RoutingWhy | null;
+  viewer: {
+    memberId: string | null;
+    canReply: boolean;
+    /** Any: assign anyone (Admin, Manager). Own: claim and pass on their own (Agent). */
+    assign: "any" | "own" | null;
+  };
 };
 export type DetailMessage = DetailResponse["messages"][number];
 export type DetailEvent = DetailResponse["events"][number];

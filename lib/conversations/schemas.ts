@@ -44,3 +44,22 @@ export const conversationIdSchema = z.object({
 });
 
 export const setStatusSchema = conversationIdSchema.extend({ status: z.enum(["open", "closed"]) });
+
+/** "Assign to me" (and anything else that names only the conversation). */
+export const claimSchema = conversationIdSchema;
+
+export const assignMemberSchema = conversationIdSchema.extend({
+  memberId: z.uuid({ error: "Choose someone to assign." }),
+});
+
+export const assignTeamSchema = conversationIdSchema.extend({
+  teamId: z.uuid({ error: "Choose a team." }),
+});
+
+export const unassignSchema = conversationIdSchema.extend({
+  what: z.enum(["member", "team"], { error: "Say whether to unassign the member or the team." }),
+});
+
+export const assignmentDisabledSchema = conversationIdSchema.extend({
+  disabled: z.boolean({ error: "Say whether assignment is off or on." }),
+});

@@ -193,6 +193,14 @@ const expectedAccess: Record<string, "public" | "user" | "apiKey" | Role[]> = {
   "conversations.setStatus": [A, M, G],
   "conversations.markRead": [A, M, G, V],
   "conversations.markUnread": [A, M, G, V],
+  // Assign: Admins and Managers anything; Agents claim and pass on their own (the assignment
+  // module tells the two apart); Viewers nothing. The off switch: Admins and Managers.
+  "GET /api/workspaces/:workspace/assignees": [A, M, G],
+  "conversations.claim": [A, M, G],
+  "conversations.assign": [A, M, G],
+  "conversations.assignTeam": [A, M, G],
+  "conversations.unassign": [A, M, G],
+  "conversations.setAssignmentDisabled": [A, M],
 };
 
 /** What the door must answer this caller for this entry; null means "let in". */

@@ -1,11 +1,29 @@
 "use server";
 
+import type { Database } from "@/db/client";
+import {
+  type AssignmentResult,
+  assignMember,
+  assignTeam,
+  claimConversation,
+  setAssignmentDisabled,
+  unassignConversation,
+} from "@/lib/assignment/assign-conversation";
 import { workspaceAction } from "@/lib/auth/actions";
+import {
+  type ConversationOwners,
+  conversationOwners,
+} from "@/lib/conversations/conversation-owners";
 import { markConversationRead, markConversationUnread } from "@/lib/conversations/read-state";
 import {
+  assignMemberSchema,
+  assignmentDisabledSchema,
+  assignTeamSchema,
+  claimSchema,
   conversationIdSchema,
   sendMessageSchema,
   setStatusSchema,
+  unassignSchema,
 } from "@/lib/conversations/schemas";
 import { sendMessage } from "@/lib/conversations/send-message";
 import { setConversationStatus } from "@/lib/conversations/set-status";
@@ -58,4 +76,81 @@ export const markUnreadAction = workspaceAction(
     await markConversationUnread(context.db, await viewerFor(context), conversationId);
     return {};
   },
+);
+
+/** The owners after an assignment, by name, and whether routing placed or queued it. */
+export type AssignmentOutcome = ConversationOwners & {
+  changed: boolean;
+  routed: "assigned" | "queued" | null;
+};
+
+async function outcomeOf(db: Database, result: AssignmentResult): Promise<AssignmentOutcome> {
+  const routed = result.routed?.kind;
+  return {
+    ...(await conversationOwners(db, result.conversation)),
+    changed: result.changed,
+    routed: routed === "assigned" || routed === "queued" ? routed : null,
+  };
+}
+
+export const claimAction = workspaceAction(
+  { name: "conversations.claim", permission: "conversations.claim", schema: claimSchema },
+  async ({ conversationId }, context) =>
+    outcomeOf(
+      context.db,
+      await claimConversation(context.db, { viewer: await viewerFor(context), conversationId }),
+    ),
+);
+
+// Agents may assign too (claim for themselves, pass on their own): the module decides which.
+export const assignMemberAction = workspaceAction(
+  { name: "conversations.assign", permission: "conversations.claim", schema: assignMemberSchema },
+  async ({ conversationId, memberId }, context) =>
+    outcomeOf(
+      context.db,
+      await assignMember(context.db, {
+        viewer: await viewerFor(context),
+        conversationId,
+        memberId,
+      }),
+    ),
+);
+
+export const assignTeamAction = workspaceAction(
+  { name: "conversations.assignTeam", permission: "conversations.claim", schema: assignTeamSchema },
+  async ({ conversationId, teamId }, context) =>
+    outcomeOf(
+      context.db,
+      await assignTeam(context.db, { viewer: await viewerFor(context), conversationId, teamId }),
+    ),
+);
+
+export const unassignAction = workspaceAction(
+  { name: "conversations.unassign", permission: "conversations.claim", schema: unassignSchema },
+  async ({ conversationId, what }, context) =>
+    outcomeOf(
+      context.db,
+      await unassignConversation(context.db, {
+        viewer: await viewerFor(context),
+        conversationId,
+        what,
+      }),
+    ),
+);
+
+export const setAssignmentDisabledAction = workspaceAction(
+  {
+    name: "conversations.setAssignmentDisabled",
+    permission: "conversations.assign.any",
+    schema: assignmentDisabledSchema,
+  },
+  async ({ conversationId, disabled }, context) =>
+    outcomeOf(
+      context.db,
+      await setAssignmentDisabled(context.db, {
+        viewer: await viewerFor(context),
+        conversationId,
+        disabled,
+      }),
+    ),
 );

@@ -1,7 +1,9 @@
 // GET /api/workspaces/:workspace/conversations/:conversationId — thread, contact, owners, history
 import { workspaceRoute } from "@/lib/api/route";
 import { parseInput } from "@/lib/auth/actions";
+import { can } from "@/lib/auth/permissions";
 import { getConversation } from "@/lib/conversations/get-conversation";
+import { explainOwnership } from "@/lib/conversations/routing-why";
 import { conversationIdSchema } from "@/lib/conversations/schemas";
 import { viewerFor } from "@/lib/conversations/viewer";
 
@@ -11,9 +13,24 @@ export const GET = workspaceRoute<{ conversationId: string }>(
     const { conversationId } = parseInput(conversationIdSchema, context.params);
     const viewer = await viewerFor(context);
     const detail = await getConversation(context.db, viewer, conversationId);
+    const { role } = context.member;
     return {
       ...detail,
-      viewer: { memberId: viewer.member?.id ?? null, canReply: viewer.canReply },
+      why: explainOwnership({
+        workspace: context.workspace,
+        conversation: detail.conversation,
+        events: detail.events,
+      }),
+      viewer: {
+        memberId: viewer.member?.id ?? null,
+        canReply: viewer.canReply,
+        // What the assignment controls offer; the assignment module decides each request.
+        assign: can(role, "conversations.assign.any")
+          ? ("any" as const)
+          : can(role, "conversations.claim")
+            ? ("own" as const)
+            : null,
+      },
     };
   },
 );
