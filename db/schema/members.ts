@@ -86,6 +86,7 @@ export const activityTypes = [
   "team.member_added",
   "team.member_removed",
   "workspace.updated",
+  "workspace.routing_changed",
   "plan.changed",
 ] as const;
 export type ActivityType = (typeof activityTypes)[number];

@@ -2,9 +2,10 @@ import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-or
 import { workspaces } from "./workspaces";
 
 /**
- * Recent realtime events of the built-in driver, kept a few minutes so a client that
- * reconnects with `Last-Event-ID` receives what it missed, whichever app instance it reaches.
- * Each row is announced with NOTIFY after its transaction commits.
+ * The realtime outbox. A change writes its event here inside its own transaction, so an
+ * event exists exactly when the change committed; NOTIFY (delivered by PostgreSQL only on
+ * commit) wakes every app instance, which delivers it to the members in its audience. Rows
+ * are kept a few minutes so a client reconnecting with `Last-Event-ID` gets what it missed.
  */
 export const realtimeEvents = pgTable(
   "realtime_events",
@@ -13,11 +14,17 @@ export const realtimeEvents = pgTable(
     workspaceId: uuid()
       .notNull()
       .references(() => workspaces.id, { onDelete: "cascade" }),
-    channels: text().array().notNull(),
+    /** Who may receive it, decided at delivery from the database's current state. */
+    audience: jsonb().$type<Record<string, unknown>>().notNull(),
     type: text().notNull(),
     payload: jsonb().$type<Record<string, unknown>>().notNull(),
+    /** Set by the one instance that forwarded it to Pusher. */
+    relayedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("realtime_events_created_idx").on(t.createdAt)],
+  (t) => [
+    index("realtime_events_workspace_idx").on(t.workspaceId, t.id),
+    index("realtime_events_created_idx").on(t.createdAt),
+  ],
 );
 export type RealtimeEventRow = typeof realtimeEvents.$inferSelect;
