@@ -47,7 +47,25 @@ export function describeActivity(type: ActivityType, data: Data): string {
       return `removed ${s(data, "member")} from ${s(data, "team")}`;
     case "workspace.updated":
       return "updated the workspace settings";
+    case "workspace.routing_changed":
+      return describeRoutingChange(data);
     case "plan.changed":
       return `switched the plan from ${s(data, "from")} to ${s(data, "to")}`;
   }
+}
+
+const routingSettingLabels: Record<string, string> = {
+  selfAssignOnFirstReply: "self-assign on first reply",
+  resetAssigneeOnClose: "reset assignee on close",
+  agentsSeeUnassigned: "the unassigned queue for Agents",
+};
+
+/** One entry per changed setting: `{ setting, from, to }` (lib/workspaces/update-routing-settings.ts). */
+function describeRoutingChange(data: Data): string {
+  const setting = s(data, "setting");
+  if (setting === "routingMode") {
+    return `set the workspace's routing to ${routingLabels[s(data, "to")] ?? s(data, "to")}`;
+  }
+  const label = routingSettingLabels[setting] ?? setting;
+  return `turned ${data.to === "on" ? "on" : "off"} ${label}`;
 }
