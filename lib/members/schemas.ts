@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { plans, roles } from "@/db/schema";
+import { memberStatuses, plans, roles } from "@/db/schema";
+import { capacityMessage, parseCapacity } from "./capacity";
 
 const roleSchema = z.enum(roles, { error: "Pick a role: Admin, Manager, Agent or Viewer." });
 
@@ -60,3 +61,35 @@ export const changePlanSchema = z.object({
   plan: z.enum(plans, { error: "Pick a plan: Starter, Team or Business." }),
 });
 export const acceptInvitationSchema = z.object({ token: z.string().min(20).max(200) });
+
+/** Takes the raw text too, so the form and the server share one rule and one message. */
+export const capacitySchema = z
+  .union([z.number(), z.string(), z.null()], { error: capacityMessage })
+  .transform((raw, ctx) => {
+    const parsed = parseCapacity(raw);
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({ code: "custom", message: parsed.message });
+    return z.NEVER;
+  });
+
+const statusSchema = z.enum(memberStatuses, { error: "Pick Online, Away or Offline." });
+const acceptsChatsSchema = z.boolean({ error: "Accepts chats is on or off." });
+const nothingToChange = { error: "Nothing to change." };
+
+/** What a member changes about themselves: status and "accepts chats" (capacity is an Admin's). */
+export const setMyAvailabilitySchema = z
+  .object({ status: statusSchema.optional(), acceptsChats: acceptsChatsSchema.optional() })
+  .refine(
+    (input) => input.status !== undefined || input.acceptsChats !== undefined,
+    nothingToChange,
+  );
+export type SetMyAvailabilityInput = z.infer<typeof setMyAvailabilitySchema>;
+
+/** What an Admin changes about any member: capacity and "accepts chats". */
+export const setAvailabilitySchema = memberIdSchema
+  .extend({ acceptsChats: acceptsChatsSchema.optional(), capacity: capacitySchema.optional() })
+  .refine(
+    (input) => input.acceptsChats !== undefined || input.capacity !== undefined,
+    nothingToChange,
+  );
+export type SetAvailabilityInput = z.infer<typeof setAvailabilitySchema>;

@@ -153,6 +153,8 @@ const expectedAccess: Record<string, "public" | "user" | "apiKey" | Role[]> = {
   "invitations.accept": "user",
   // Workspace settings, plan: Admin.
   "workspace.update": [A],
+  // Settings → Routing (mode, self-assign, reset on close, Agents see Unassigned): Admin.
+  "workspace.updateRouting": [A],
   "plan.change": [A],
   // Channels (the web chat widget's settings): Admin. The widget's own endpoints are public:
   // a signed visitor token, not a member, opens them (tests/integration/widget.test.ts).
@@ -176,6 +178,10 @@ const expectedAccess: Record<string, "public" | "user" | "apiKey" | Role[]> = {
   "members.remove": [A],
   // Anyone may leave (the last Admin is refused by a rule, not by the door).
   "members.leave": [A, M, G, V],
+  // Capacity and "accepts chats" of any member: Admin (like roles). One's own status and
+  // "accepts chats": everyone who may reply — they only steer routing, which skips Viewers.
+  "members.setAvailability": [A],
+  "members.setMyAvailability": [A, M, G],
   // Manage teams: Admin and Manager.
   "teams.create": [A, M],
   "teams.rename": [A, M],
@@ -384,6 +390,7 @@ describe("objects of another workspace", () => {
     const attempts: [string, Record<string, unknown>][] = [
       ["members.changeRole", { memberId, role: "viewer" }],
       ["members.remove", { memberId }],
+      ["members.setAvailability", { memberId, capacity: 1 }],
       ["members.resendInvitation", { invitationId }],
       ["members.revokeInvitation", { invitationId }],
       ["teams.rename", { teamId, name: "Hijacked" }],

@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { appUrl } from "@/lib/app-url";
+import { setMemberAvailability } from "@/lib/assignment/set-member-availability";
 import { workspaceAction } from "@/lib/auth/actions";
 import { kickEmailDelivery } from "@/lib/email/kick-email-delivery";
 import { changeRole } from "@/lib/members/change-role";
@@ -13,6 +14,7 @@ import {
   invitationIdSchema,
   inviteSchema,
   memberIdSchema,
+  setAvailabilitySchema,
 } from "@/lib/members/schemas";
 import { revalidate } from "@/lib/revalidate";
 
@@ -80,6 +82,26 @@ export const removeMemberAction = workspaceAction(
     });
     revalidate(membersPath(workspace.slug));
     return removed;
+  },
+);
+
+/** An Admin sets any member's capacity and "accepts chats"; status stays the member's own. */
+export const setAvailabilityAction = workspaceAction(
+  { name: "members.setAvailability", permission: "members.manage", schema: setAvailabilitySchema },
+  async ({ memberId, ...change }, { db, workspace, member }) => {
+    const { member: updated, routed } = await setMemberAvailability(db, {
+      workspace,
+      memberId,
+      actorMemberId: member.id,
+      change,
+    });
+    revalidate(membersPath(workspace.slug));
+    return {
+      acceptsChats: updated.acceptsChats,
+      capacity: updated.capacity,
+      openConversations: updated.openConversations,
+      routed,
+    };
   },
 );
 
