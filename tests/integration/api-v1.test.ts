@@ -439,6 +439,7 @@ describe("GET /api/v1/openapi.json", () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       "/api/v1/conversations",
       "/api/v1/conversations/{id}",
+      "/api/v1/conversations/{id}/assignment",
       "/api/v1/conversations/{id}/messages",
     ]);
     expect(doc.paths["/api/v1/conversations"]?.post?.requestBody).toEqual({
@@ -462,7 +463,9 @@ describe("GET /api/v1/openapi.json", () => {
       for (const [method, operation] of Object.entries(operations)) {
         const responses = Object.keys(operation.responses as object);
         expect(responses, `${method} ${path}`).toContain("401");
-        expect(responses, `${method} ${path}`).toContain(method === "post" ? "201" : "200");
+        // Posting a message creates it (201); posting an assignment changes one (200).
+        const created = method === "post" && !path.endsWith("/assignment");
+        expect(responses, `${method} ${path}`).toContain(created ? "201" : "200");
         if (path.includes("{id}")) expect(responses, `${method} ${path}`).toContain("404");
       }
     }

@@ -169,6 +169,8 @@ const expectedAccess: Record<string, "public" | "user" | "apiKey" | Role[]> = {
   "POST /api/v1/conversations": "apiKey",
   "GET /api/v1/conversations/:id": "apiKey",
   "POST /api/v1/conversations/:id/messages": "apiKey",
+  "GET /api/v1/conversations/:id/assignment": "apiKey",
+  "POST /api/v1/conversations/:id/assignment": "apiKey",
   "GET /api/v1/openapi.json": "public",
   // Invite, remove members, change roles: Admin.
   "members.invite": [A],

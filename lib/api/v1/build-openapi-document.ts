@@ -1,5 +1,7 @@
 import { z } from "zod";
 import {
+  assignmentRequestSchema,
+  assignmentSchema,
   conversationDetailSchema,
   conversationIdParamSchema,
   conversationPageSchema,
@@ -49,6 +51,9 @@ const errors = {
   401: error("No API key, an unknown one or a revoked one (`unauthenticated`)."),
   404: error("No such conversation in the key's workspace (`not_found`)."),
   409: error("The conversation cannot take the message as asked (`conflict`)."),
+  alreadyAssigned: error(
+    "Someone got there first (`already_assigned`, with `details.assignee` naming them), or assignment is turned off for this conversation (`conflict`).",
+  ),
   422: error("The request did not validate (`validation`); `fields` says where."),
 };
 
@@ -135,6 +140,40 @@ function build() {
           },
         },
       },
+      "/api/v1/conversations/{id}/assignment": {
+        get: {
+          operationId: "getAssignment",
+          summary: "Get who owns a conversation",
+          description:
+            "The assignee (with their status), the team, whether assignment is off, whether it waits in the routing queue, and the latest routing decision: mode, candidates with their load, who was skipped and why, the tie-break, and the same in plain words.",
+          parameters: [idParameter],
+          responses: {
+            200: {
+              description: "The owners and the latest decision.",
+              content: json("Assignment"),
+            },
+            401: errors[401],
+            404: errors[404],
+          },
+        },
+        post: {
+          operationId: "setAssignment",
+          summary: "Assign or unassign a conversation",
+          description:
+            "Assign a member (replacing whoever was), assign a team (which picks one of its members when it routes), or take the member or the team off. Same rules, errors and history events as the inbox. With `ifUnassigned`, a member is assigned only if nobody has the conversation yet.",
+          parameters: [idParameter],
+          requestBody: { required: true, content: json("AssignmentRequest") },
+          responses: {
+            200: { description: "The owners after the change.", content: json("Assignment") },
+            401: errors[401],
+            404: error(
+              "No such conversation, member or team in the key's workspace (`not_found`).",
+            ),
+            409: errors.alreadyAssigned,
+            422: errors[422],
+          },
+        },
+      },
     },
     components: {
       securitySchemes: {
@@ -149,6 +188,7 @@ function build() {
           [
             ["CreateConversation", createConversationSchema],
             ["PostMessage", postMessageSchema],
+            ["AssignmentRequest", assignmentRequestSchema],
           ],
           "input",
         ),
@@ -160,6 +200,7 @@ function build() {
             ["Message", messageSchema],
             ["CreatedConversation", createdConversationSchema],
             ["PostedMessage", postedMessageSchema],
+            ["Assignment", assignmentSchema],
             ["Error", errorSchema],
           ],
           "output",

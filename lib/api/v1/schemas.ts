@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { messageKinds } from "@/db/schema";
+import { memberStatuses, messageKinds } from "@/db/schema";
 import {
   channelValues,
   listQuerySchema,
@@ -67,6 +67,53 @@ export const postMessageSchema = z
     body: messageBodySchema.meta({ description: "The customer's message, 1 to 4,000 characters." }),
   })
   .meta({ description: "An inbound customer message into an existing conversation." });
+
+const assignmentChoice = "Send exactly one of `memberId`, `teamId` or `unassign`.";
+
+export const assignmentRequestSchema = z
+  .strictObject(
+    {
+      memberId: z
+        .uuid({ error: "That member does not exist or you do not have access to it." })
+        .optional()
+        .meta({
+          description:
+            "Make this member the assignee, replacing whoever was (one member at a time).",
+        }),
+      ifUnassigned: z.boolean({ error: "`ifUnassigned` is true or false." }).optional().meta({
+        description:
+          "With `memberId`: assign only if nobody is assigned now. If someone got there first, the answer is `409 already_assigned` naming them, like a lost claim.",
+      }),
+      teamId: z
+        .uuid({ error: "That team does not exist or you do not have access to it." })
+        .optional()
+        .meta({
+          description:
+            "Give the conversation this team. When the team routes (balanced or round robin), one of its members is chosen by that mode and becomes the assignee.",
+        }),
+      unassign: z
+        .enum(["member", "team"], { error: "`unassign` is `member` or `team`." })
+        .optional()
+        .meta({ description: "Take the member or the team off the conversation." }),
+    },
+    { error: (issue) => (issue.code === "unrecognized_keys" ? assignmentChoice : undefined) },
+  )
+  .superRefine((body, context) => {
+    const chosen = [body.memberId, body.teamId, body.unassign].filter((v) => v !== undefined);
+    if (chosen.length !== 1) context.addIssue({ code: "custom", message: assignmentChoice });
+    else if (body.ifUnassigned !== undefined && body.memberId === undefined) {
+      context.addIssue({
+        code: "custom",
+        path: ["ifUnassigned"],
+        message: "`ifUnassigned` goes with `memberId` only.",
+      });
+    }
+  })
+  .meta({
+    description:
+      "Change who owns the conversation: exactly one of `memberId`, `teamId` or `unassign`. The same rules as in the inbox apply: group conversations and conversations with assignment turned off take no member.",
+  });
+export type AssignmentRequest = z.output<typeof assignmentRequestSchema>;
 
 /** An API key is no member, so the views that need one (`mine`) are not offered. */
 export const apiViews = viewValues.filter(
@@ -186,6 +233,74 @@ export type ApiCreatedConversation = z.output<typeof createdConversationSchema>;
 export const postedMessageSchema = createdConversationSchema.omit({ started: true });
 export type ApiPostedMessage = z.output<typeof postedMessageSchema>;
 
+const decisionMember = z.object({
+  memberId: z.uuid(),
+  name: z.string(),
+  openConversations: z.int().meta({ description: "Open conversations assigned to them then." }),
+  capacity: z.int().nullable().meta({ description: "Their capacity then; null = unlimited." }),
+  lastAssignedAt: timestamp.nullable(),
+});
+
+export const routingDecisionSchema = z
+  .object({
+    event: z.enum(["routed", "queued"]).meta({
+      description: "`routed`: a member was chosen; `queued`: nobody was eligible, so it waited.",
+    }),
+    at: timestamp,
+    trigger: z.string().nullable().meta({
+      description:
+        "What set routing off: `arrival`, `reopened`, `team_assigned`, `member_removed`, `queue`…",
+    }),
+    reason: z
+      .string()
+      .nullable()
+      .meta({ description: "One line, e.g. `fewest open: 2; last assigned 14:02`." }),
+    strategy: z.enum(["balanced", "round_robin"]),
+    team: team.nullable().meta({ description: "The team whose members were the pool." }),
+    chosen: decisionMember.nullable(),
+    tieBreak: z
+      .enum(["only_candidate", "fewest_open", "oldest_assignment", "member_id", "rotation"])
+      .nullable()
+      .meta({ description: "How the chosen member was told apart from the next best." }),
+    considered: z
+      .array(decisionMember)
+      .meta({ description: "Eligible members, best first (at most 12; see eligibleCount)." }),
+    eligibleCount: z.int(),
+    skipped: z
+      .array(
+        decisionMember.extend({
+          reason: z.enum(["cannot_reply", "not_accepting", "away", "offline", "at_capacity"]),
+        }),
+      )
+      .meta({ description: "Members passed over and why (at most 12; see skippedCount)." }),
+    skippedCount: z.int(),
+    explanation: z
+      .array(z.string())
+      .meta({ description: "The decision in plain words, one sentence per line." }),
+  })
+  .meta({ description: "The latest routing decision for the conversation, as it was taken." });
+
+export const assignmentSchema = z
+  .object({
+    conversationId: z.uuid(),
+    assignee: person
+      .extend({ status: z.enum(memberStatuses) })
+      .nullable()
+      .meta({ description: "The member who owns the conversation, with their status now." }),
+    team: team.nullable(),
+    assignmentDisabled: z
+      .boolean()
+      .meta({ description: "Assignment is turned off for this conversation." }),
+    queuedAt: timestamp
+      .nullable()
+      .meta({ description: "Since when it waits for an eligible member; null if it does not." }),
+    latestDecision: routingDecisionSchema.nullable(),
+  })
+  .meta({
+    description: "Who owns the conversation now, and why the last routing chose as it did.",
+  });
+export type ApiAssignment = z.output<typeof assignmentSchema>;
+
 export const errorSchema = z
   .object({
     error: z.object({
@@ -195,6 +310,10 @@ export const errorSchema = z
         .record(z.string(), z.string())
         .optional()
         .meta({ description: "Field path → message, on validation errors." }),
+      details: z.record(z.string(), z.unknown()).optional().meta({
+        description:
+          "Facts to act on. `already_assigned` carries `assignee: { id, name }`, who has it.",
+      }),
     }),
   })
   .meta({ description: "Every error: a code that matches the HTTP status, and a message." });
