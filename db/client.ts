@@ -10,7 +10,7 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export type DatabaseDriver = "postgres" | "pglite";
 
-interface Connection {
+export interface Connection {
   db: Database;
   driver: DatabaseDriver;
   close: () => Promise<void>;
@@ -72,17 +72,25 @@ async function openPostgres(url: string): Promise<Connection> {
   });
   pool.on("error", (error) => console.error("[db] idle client error", error));
   const db = drizzle({ client: pool, schema, casing: "snake_case" });
+  // Listening clients stay checked out; closing releases them first, or pool.end() would wait.
+  const listeners = new Set<import("pg").PoolClient>();
   return {
     db,
     driver: "postgres",
-    close: () => pool.end(),
+    async close() {
+      for (const client of listeners) client.release(true);
+      listeners.clear();
+      await pool.end();
+    },
     async listen(channel, onPayload) {
       const client = await pool.connect();
+      listeners.add(client);
       client.on("notification", (message) => {
         if (message.channel === channel) onPayload(message.payload ?? "");
       });
       await client.query(`LISTEN "${channel}"`);
       return async () => {
+        if (!listeners.delete(client)) return;
         await client.query(`UNLISTEN "${channel}"`);
         client.release();
       };

@@ -2,11 +2,20 @@ import "server-only";
 import { getConnection } from "@/db/client";
 import { startEmailDeliverer } from "@/lib/email/deliverer";
 import { devMailboxEnabled } from "@/lib/email/dev-mailbox";
+import { realtimeHub } from "@/lib/realtime/hub";
+import { pusherServerConfig } from "@/lib/realtime/pusher-config";
 
 export async function startServer(): Promise<void> {
   const connection = await getConnection();
   console.info(`[switchboard] database ready (${connection.driver}); migrations applied`);
   startEmailDeliverer();
+  // Every instance listens: it serves its own streams and, with Pusher, shares the relaying.
+  await realtimeHub().start();
+  console.info(
+    pusherServerConfig()
+      ? "[switchboard] live updates: Pusher (PUSHER_* set)"
+      : "[switchboard] live updates: built-in (Server-Sent Events over LISTEN/NOTIFY)",
+  );
   if (!process.env.RESEND_API_KEY) {
     console.info(
       devMailboxEnabled()

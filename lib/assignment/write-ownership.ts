@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { type Conversation, conversationEvents, conversations } from "@/db/schema";
+import { emitConversationChange } from "@/lib/realtime/emit";
 
 /** The columns only this module writes (see tests/integration/ownership-writers.test.ts). */
 export type OwnershipPatch = Partial<
@@ -25,8 +26,9 @@ export interface OwnershipEvent {
 }
 
 /**
- * The single write of ownership: the conversation's new state and the event that explains
- * it, in the caller's transaction (which holds the conversation row).
+ * The single write of ownership: the conversation's new state, the event that explains it,
+ * and the live update to everyone who could see it before or after — all in the caller's
+ * transaction (which holds the conversation row).
  */
 export async function writeOwnership(
   tx: Database,
@@ -46,6 +48,14 @@ export async function writeOwnership(
       .returning();
     if (!row) throw new Error("conversation update returned nothing");
     updated = row;
+  }
+  if (events.length > 0 && Object.keys(patch).some((key) => key !== "queuedAt")) {
+    await emitConversationChange(tx, {
+      workspaceId: conversation.workspaceId,
+      conversationId: conversation.id,
+      states: [conversation, updated],
+      change: "status" in patch ? "status" : "assignment",
+    });
   }
   if (events.length > 0) {
     await tx.insert(conversationEvents).values(

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { conversationReads } from "@/db/schema";
 import { notFound } from "@/lib/errors";
+import { emit } from "@/lib/realtime/emit";
 import { findVisibleConversation, type Viewer } from "./viewer";
 
 export async function markConversationRead(
@@ -21,6 +22,17 @@ export async function markConversationRead(
       target: [conversationReads.memberId, conversationReads.conversationId],
       set: { lastReadAt },
     });
+  await emitReadChange(db, viewer, conversationId);
+}
+
+/** Read state is the member's own: only their other tabs hear of it. */
+function emitReadChange(db: Database, viewer: Viewer, conversationId: string) {
+  if (!viewer.member) return Promise.resolve();
+  return emit(db, {
+    workspaceId: viewer.workspace.id,
+    audience: { kind: "members", memberIds: [viewer.member.id] },
+    event: { type: "conversation.changed", conversationId, change: "read" },
+  });
 }
 
 export async function markConversationUnread(db: Database, viewer: Viewer, conversationId: string) {
@@ -34,4 +46,5 @@ export async function markConversationUnread(db: Database, viewer: Viewer, conve
         eq(conversationReads.conversationId, conversationId),
       ),
     );
+  await emitReadChange(db, viewer, conversationId);
 }

@@ -12,6 +12,7 @@ import {
   messages,
 } from "@/db/schema";
 import { reopenForCustomer, startConversation } from "@/lib/assignment/conversation-lifecycle";
+import { emitConversationChange } from "@/lib/realtime/emit";
 import { findWorkspaceById } from "@/lib/workspaces/queries";
 
 export const previewOf = (body: string) => body.replace(/\s+/g, " ").trim().slice(0, 140);
@@ -106,6 +107,12 @@ export async function receiveInboundMessage(
       .where(eq(conversations.id, conversation.id))
       .returning();
     if (!updated) throw new Error("conversation update returned nothing");
+    await emitConversationChange(tx, {
+      workspaceId: input.workspaceId,
+      conversationId: updated.id,
+      states: [updated],
+      change: started ? "created" : "message",
+    });
     return { contact, conversation: updated, message, started, reopened };
   });
 }

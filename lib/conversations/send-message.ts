@@ -3,7 +3,10 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { conversationReads, conversations, type Message, messages } from "@/db/schema";
 import { selfAssignOnReply } from "@/lib/assignment/conversation-lifecycle";
+import { memberName } from "@/lib/assignment/member-name";
 import { AppError, notFound } from "@/lib/errors";
+import { emitConversationChange } from "@/lib/realtime/emit";
+import { emitToVisitor } from "@/lib/realtime/emit-to-visitor";
 import { previewOf } from "./receive-inbound-message";
 import { scopeCondition, type Viewer } from "./viewer";
 
@@ -26,6 +29,7 @@ export async function sendMessage(
     throw new AppError("forbidden", "Your role can read conversations but not reply to them.");
   }
   const author = viewer.member;
+  const authorName = await memberName(db, author.id);
   return db.transaction(async (tx) => {
     const [conversation] = await tx
       .select()
@@ -54,14 +58,23 @@ export async function sendMessage(
       })
       .returning();
     if (!message) throw new Error("message insert returned nothing");
-    if (firstReply) {
-      await selfAssignOnReply(tx, {
-        workspace: viewer.workspace,
-        conversation,
-        memberId: author.id,
-        firstReply,
-        now,
-      });
+    const owned = !firstReply
+      ? conversation
+      : await selfAssignOnReply(tx, {
+          workspace: viewer.workspace,
+          conversation,
+          memberId: author.id,
+          firstReply,
+          now,
+        });
+    await emitConversationChange(tx, {
+      workspaceId: conversation.workspaceId,
+      conversationId,
+      states: [owned],
+      change: "message",
+    });
+    if (!note && conversation.channel === "web_chat") {
+      await emitToVisitor(tx, { workspace: viewer.workspace, conversation, message, authorName });
     }
     if (!note) {
       await tx

@@ -5,6 +5,7 @@ import { members, type Role } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { roleLabels } from "@/lib/auth/permissions";
 import { AppError, notFound } from "@/lib/errors";
+import { emitAccessChanged } from "@/lib/realtime/emit-access-changed";
 import { countAdmins, lockWorkspace } from "./lock-workspace";
 import { findActiveMember } from "./queries";
 
@@ -31,6 +32,7 @@ export async function changeRole(
       );
     }
     await tx.update(members).set({ role }).where(eq(members.id, member.id));
+    await emitAccessChanged(tx, { workspaceId: member.workspaceId, memberId: member.id });
     await recordActivity(tx, {
       workspaceId,
       actorMemberId,

@@ -6,6 +6,7 @@ import { recordActivity } from "@/lib/activity/record-activity";
 import { releaseMemberConversations } from "@/lib/assignment/release-member-conversations";
 import { lockRouting } from "@/lib/assignment/routing-lock";
 import { AppError, notFound } from "@/lib/errors";
+import { emitAccessChanged } from "@/lib/realtime/emit-access-changed";
 import { countAdmins, lockWorkspace } from "./lock-workspace";
 import { findActiveMember } from "./queries";
 
@@ -54,6 +55,7 @@ async function endMembership(
       reason: leaving ? "member_left" : "member_removed",
       now,
     });
+    await emitAccessChanged(tx, { workspaceId, memberId });
     await recordActivity(tx, {
       workspaceId,
       actorMemberId,

@@ -1,10 +1,16 @@
 import "server-only";
 import type { Database } from "@/db/client";
 import { notifications } from "@/db/schema";
+import { emit } from "@/lib/realtime/emit";
 
 export type NotificationType = "invitation_accepted" | "conversation_assigned";
 
-/** Writes an in-app notification inside the caller's transaction. */
+const notificationTitles: Record<NotificationType, string> = {
+  invitation_accepted: "An invitation was accepted",
+  conversation_assigned: "A conversation was assigned to you",
+};
+
+/** Writes an in-app notification, and its live signal, inside the caller's transaction. */
 export async function notify(
   tx: Database,
   entry: {
@@ -14,5 +20,18 @@ export async function notify(
     data: Record<string, unknown>;
   },
 ): Promise<void> {
-  await tx.insert(notifications).values(entry);
+  const [row] = await tx.insert(notifications).values(entry).returning({ id: notifications.id });
+  if (!row) return;
+  const conversationId =
+    typeof entry.data.conversationId === "string" ? entry.data.conversationId : null;
+  await emit(tx, {
+    workspaceId: entry.workspaceId,
+    audience: { kind: "members", memberIds: [entry.memberId] },
+    event: {
+      type: "notification.created",
+      notificationId: row.id,
+      title: notificationTitles[entry.type],
+      conversationId,
+    },
+  });
 }

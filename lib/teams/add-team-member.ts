@@ -4,6 +4,7 @@ import { teamMembers } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { poolGrew } from "@/lib/assignment/routing-changed";
 import { AppError } from "@/lib/errors";
+import { emitAccessChanged } from "@/lib/realtime/emit-access-changed";
 import { findWorkspaceById } from "@/lib/workspaces/queries";
 import { findMemberName } from "./find-member-name";
 import { lockTeam } from "./lock-team";
@@ -30,6 +31,7 @@ export async function addTeamMember(
     if (added.length === 0) {
       throw new AppError("conflict", `${member} is already in ${team.name}.`);
     }
+    await emitAccessChanged(tx, { workspaceId, memberId });
     await poolGrew(tx, { workspace: await findWorkspaceById(tx, workspaceId), now: new Date() });
     await recordActivity(tx, {
       workspaceId,

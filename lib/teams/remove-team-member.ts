@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { teamMembers } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { AppError } from "@/lib/errors";
+import { emitAccessChanged } from "@/lib/realtime/emit-access-changed";
 import { findMemberName } from "./find-member-name";
 import { lockTeam } from "./lock-team";
 import type { TeamMemberInput } from "./schemas";
@@ -34,6 +35,7 @@ export async function removeTeamMember(
       type: "team.member_removed",
       data: { team: team.name, member },
     });
+    await emitAccessChanged(tx, { workspaceId, memberId });
     return { team: team.name, member };
   });
 }

@@ -36,6 +36,23 @@ export async function authenticateVisitor(
   return { workspace, settings, visitorId };
 }
 
+/**
+ * The visitor behind a token passed as a value (the live stream's `?token=`, since
+ * EventSource cannot send headers; Pusher's channel authorisation form).
+ */
+export async function authenticateVisitorToken(
+  db: Database,
+  { token, publicId }: { token: string | null; publicId: string },
+): Promise<AuthenticatedVisitor> {
+  const { workspace, settings } = await findWidgetWorkspace(db, publicId);
+  if (!token) {
+    throw new AppError("unauthenticated", "Start a chat session first (no visitor token sent).");
+  }
+  const visitorId = verifyVisitorToken(token, workspace.publicId);
+  if (!visitorId) throw sessionInvalid();
+  return { workspace, settings, visitorId };
+}
+
 /** The JSON body of a widget request, refused when it is too large or not JSON. */
 export async function readJsonBody(request: Request): Promise<unknown> {
   const tooLarge = () =>

@@ -1,0 +1,22 @@
+// POST /api/realtime/auth — Pusher private and presence channel authorisation (members and web chat visitors)
+import { getDb } from "@/db/client";
+import { jsonError, publicRoute } from "@/lib/api/route";
+import { currentUserId } from "@/lib/auth/auth";
+import { authorizeChannel } from "@/lib/realtime/authorize-channel";
+
+const name = "POST /api/realtime/auth";
+
+// Public at the door because web chat visitors have no session; authorizeChannel checks the
+// member's session and membership, or the visitor's token, for every channel.
+export const POST = publicRoute({ name }, async (request: Request) => {
+  try {
+    const form = Object.fromEntries(new URLSearchParams(await request.text()));
+    const auth = await authorizeChannel(await getDb(), {
+      userId: await currentUserId(),
+      input: form,
+    });
+    return Response.json(auth);
+  } catch (error) {
+    return jsonError(error, name);
+  }
+});

@@ -1,0 +1,48 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { type Conversation, contactIdentities, type Message, type Workspace } from "@/db/schema";
+import { emit } from "./emit";
+
+/** A reply reaches the web chat customer live, on the channel only their token opens. */
+export async function emitToVisitor(
+  tx: Database,
+  {
+    workspace,
+    conversation,
+    message,
+    authorName,
+  }: {
+    workspace: Workspace;
+    conversation: Conversation;
+    message: Message;
+    authorName: string | null;
+  },
+): Promise<void> {
+  const [identity] = await tx
+    .select({ handle: contactIdentities.handle })
+    .from(contactIdentities)
+    .where(
+      and(
+        eq(contactIdentities.contactId, conversation.contactId),
+        eq(contactIdentities.channel, "web_chat"),
+      ),
+    );
+  if (!identity) return;
+  await emit(tx, {
+    workspaceId: workspace.id,
+    audience: { kind: "visitor", publicId: workspace.publicId, visitorId: identity.handle },
+    event: {
+      type: "widget.message",
+      conversationId: conversation.id,
+      message: {
+        id: message.id,
+        from: "team",
+        body: message.body,
+        createdAt: message.createdAt.toISOString(),
+        // As the widget's own list shows it: a member's first name never their email.
+        authorName: authorName?.includes("@") ? workspace.name : (authorName ?? workspace.name),
+      },
+    },
+  });
+}

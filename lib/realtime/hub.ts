@@ -1,0 +1,219 @@
+import "server-only";
+import { and, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import Pusher from "pusher";
+import { type Connection, type Database, getConnection } from "@/db/client";
+import { members, realtimeEvents, teamMembers, workspaces } from "@/db/schema";
+import { mayReceive, type Subscriber } from "./audience";
+import { NOTIFY_CHANNEL } from "./emit";
+import { type Audience, memberChannel, type RealtimeEvent, visitorChannel } from "./events";
+import { pusherServerConfig } from "./pusher-config";
+
+export interface DeliveredRow {
+  id: number;
+  workspaceId: string;
+  audience: Audience;
+  event: RealtimeEvent;
+}
+
+/** A live listener in this process (one open stream). */
+export interface Subscription {
+  workspaceId: string;
+  receive(row: DeliveredRow): void;
+}
+
+const RETENTION_MS = 10 * 60_000;
+const PRUNE_EVERY_MS = 60_000;
+/** Pusher accepts at most 100 channels per trigger. */
+const PUSHER_CHANNELS_PER_TRIGGER = 100;
+
+const toRow = (row: typeof realtimeEvents.$inferSelect): DeliveredRow => ({
+  id: row.id,
+  workspaceId: row.workspaceId,
+  audience: row.audience as unknown as Audience,
+  event: row.payload as unknown as RealtimeEvent,
+});
+
+/**
+ * One per process: LISTENs for committed events, reads them, hands each to the streams of
+ * this process (which filter by audience) and, with Pusher configured, forwards it once
+ * across all instances (the instance that marks it relayed sends it).
+ */
+class RealtimeHub {
+  private readonly subscriptions = new Set<Subscription>();
+  private starting: Promise<void> | null = null;
+  private listeningOn: Connection | null = null;
+  private pending: number[] = [];
+  private flushing = false;
+  private lastPrune = 0;
+  private pusher: Pusher | null | undefined;
+
+  /** Listens on the current connection (again, if the database was closed and reopened). */
+  async start(): Promise<void> {
+    const connection = await getConnection();
+    if (this.listeningOn !== connection) {
+      this.listeningOn = connection;
+      this.starting = connection
+        .listen(NOTIFY_CHANNEL, (payload) => this.notified(payload))
+        .then(() => undefined)
+        .catch((error: unknown) => {
+          this.listeningOn = null;
+          throw error;
+        });
+    }
+    await this.starting;
+  }
+
+  subscribe(subscription: Subscription): () => void {
+    this.subscriptions.add(subscription);
+    return () => {
+      this.subscriptions.delete(subscription);
+    };
+  }
+
+  get listeners(): number {
+    return this.subscriptions.size;
+  }
+
+  private notified(payload: string): void {
+    const id = Number(payload);
+    if (!Number.isSafeInteger(id)) return;
+    this.pending.push(id);
+    queueMicrotask(() => void this.flush());
+  }
+
+  private async flush(): Promise<void> {
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      const db = (await getConnection()).db;
+      while (this.pending.length > 0) {
+        const ids = this.pending.splice(0);
+        const rows = (await db.select().from(realtimeEvents).where(inArray(realtimeEvents.id, ids)))
+          .map(toRow)
+          .sort((a, b) => a.id - b.id);
+        for (const row of rows) {
+          for (const subscription of this.subscriptions) {
+            if (subscription.workspaceId === row.workspaceId) subscription.receive(row);
+          }
+        }
+        await this.relay(db, rows);
+      }
+      await this.prune(db);
+    } catch (error) {
+      console.error("[realtime] delivery failed", error);
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private pusherClient(): Pusher | null {
+    if (this.pusher === undefined) {
+      const config = pusherServerConfig();
+      this.pusher = config ? new Pusher(config) : null;
+    }
+    return this.pusher;
+  }
+
+  private async relay(db: Database, rows: DeliveredRow[]): Promise<void> {
+    const pusher = this.pusherClient();
+    if (!pusher || rows.length === 0) return;
+    const claimed = await db
+      .update(realtimeEvents)
+      .set({ relayedAt: new Date() })
+      .where(
+        and(
+          inArray(
+            realtimeEvents.id,
+            rows.map((row) => row.id),
+          ),
+          isNull(realtimeEvents.relayedAt),
+        ),
+      )
+      .returning({ id: realtimeEvents.id });
+    const mine = new Set(claimed.map((row) => row.id));
+    for (const row of rows) {
+      if (!mine.has(row.id)) continue;
+      const channels = await pusherChannels(db, row);
+      for (let i = 0; i < channels.length; i += PUSHER_CHANNELS_PER_TRIGGER) {
+        await pusher.trigger(channels.slice(i, i + PUSHER_CHANNELS_PER_TRIGGER), row.event.type, {
+          ...row.event,
+          eventId: row.id,
+        });
+      }
+    }
+  }
+
+  private async prune(db: Database): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastPrune < PRUNE_EVERY_MS) return;
+    this.lastPrune = now;
+    await db
+      .delete(realtimeEvents)
+      .where(lt(realtimeEvents.createdAt, new Date(now - RETENTION_MS)));
+  }
+}
+
+/** The members (or the visitor) an event reaches through Pusher, decided now. */
+async function pusherChannels(db: Database, row: DeliveredRow): Promise<string[]> {
+  if (row.audience.kind === "visitor") {
+    return [visitorChannel(row.audience.publicId, row.audience.visitorId)];
+  }
+  const subscribers = await workspaceSubscribers(db, row.workspaceId);
+  return subscribers
+    .filter((subscriber) => mayReceive(subscriber, row.audience))
+    .map((subscriber) => memberChannel(subscriber.memberId));
+}
+
+/** Every active member of a workspace as delivery sees them. */
+export async function workspaceSubscribers(
+  db: Database,
+  workspaceId: string,
+): Promise<Subscriber[]> {
+  const rows = await db
+    .select({
+      memberId: members.id,
+      workspaceId: members.workspaceId,
+      role: members.role,
+      agentsSeeUnassigned: workspaces.agentsSeeUnassigned,
+      teamIds: sql<
+        string[]
+      >`coalesce((select array_agg(${teamMembers.teamId}) from ${teamMembers} where ${teamMembers.memberId} = ${members.id}), '{}')`,
+    })
+    .from(members)
+    .innerJoin(workspaces, eq(workspaces.id, members.workspaceId))
+    .where(and(eq(members.workspaceId, workspaceId), isNull(members.removedAt)));
+  return rows;
+}
+
+/**
+ * Events a reconnecting client may have missed: everything after the last id it saw, and —
+ * since ids are taken at insert but rows become visible at commit — anything that committed
+ * late in the seconds before it. Clients ignore ids they already have.
+ */
+export async function eventsSince(
+  db: Database,
+  { workspaceId, afterId }: { workspaceId: string; afterId: number },
+): Promise<DeliveredRow[]> {
+  const rows = await db
+    .select()
+    .from(realtimeEvents)
+    .where(
+      and(
+        eq(realtimeEvents.workspaceId, workspaceId),
+        or(
+          gt(realtimeEvents.id, afterId),
+          sql`${realtimeEvents.createdAt} >= (select created_at - interval '5 seconds' from ${realtimeEvents} where id = ${afterId})`,
+        ),
+      ),
+    )
+    .orderBy(realtimeEvents.id)
+    .limit(1000);
+  return rows.map(toRow);
+}
+
+const store = globalThis as typeof globalThis & { __switchboardRealtimeHub?: RealtimeHub };
+
+export function realtimeHub(): RealtimeHub {
+  store.__switchboardRealtimeHub ??= new RealtimeHub();
+  return store.__switchboardRealtimeHub;
+}
