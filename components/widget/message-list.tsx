@@ -11,9 +11,12 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute:
 export function MessageList({
   messages,
   loading,
+  typing,
 }: {
   messages: WidgetMessage[];
   loading: boolean;
+  /** Who on the team is typing a reply right now. */
+  typing: string | null;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const newest = messages.at(-1)?.id;
@@ -74,6 +77,9 @@ export function MessageList({
           })}
         </ol>
       )}
+      <p aria-live="polite" className="min-h-5 px-1 pt-2 text-xs text-muted-foreground">
+        {typing ? `${typing} is typing…` : null}
+      </p>
     </div>
   );
 }

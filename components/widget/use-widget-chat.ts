@@ -2,6 +2,8 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { WidgetMessage } from "@/lib/channels/widget/types";
+import { connectLive } from "@/lib/realtime/client/live-connection";
+import type { RealtimeClientConfig } from "@/lib/realtime/pusher-config";
 import { forgetVisitorToken, loadVisitorToken, saveVisitorToken } from "./visitor-storage";
 import {
   fetchMessages,
@@ -11,10 +13,10 @@ import {
   WidgetRequestError,
 } from "./widget-api";
 
-/** Until the realtime issue lands, the widget asks for new replies this often. */
-export const POLL_INTERVAL_MS = 3_000;
+/** "Sam is typing…" disappears after this long without a new signal. */
+const TYPING_SHOWN_MS = 6_000;
 /**
- * Each poll asks again for the last few seconds: a reply can commit after a later one
+ * A catch-up read asks again for the last few seconds: a reply can commit after a later one
  * (commit order is not timestamp order), and re-reading a short overlap catches it.
  */
 const POLL_OVERLAP_MS = 10_000;
@@ -52,18 +54,20 @@ export interface SendInput {
 
 /**
  * The widget's state: a session (a returning visitor's token is reused), the thread kept up
- * to date by polling, and sending with errors a person can act on.
+ * to date live (built-in stream or Pusher), and sending with errors a person can act on.
  */
 export function useWidgetChat({
   publicId,
   workspaceName,
   greeting,
   messageMax,
+  realtime,
 }: {
   publicId: string;
   workspaceName: string;
   greeting: string;
   messageMax: number;
+  realtime: RealtimeClientConfig;
 }) {
   const [phase, setPhase] = useState<"starting" | "ready" | "failed">("starting");
   const [token, setToken] = useState<string | null>(null);
@@ -73,6 +77,7 @@ export function useWidgetChat({
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [offline, setOffline] = useState(false);
+  const [typing, setTyping] = useState<string | null>(null);
   const messagesRef = useRef<WidgetMessage[]>([]);
 
   const merge = useCallback((incoming: WidgetMessage[]) => {
@@ -116,37 +121,55 @@ export function useWidgetChat({
     return start(null);
   }, [publicId, start]);
 
+  // Replies arrive live; on (re)connecting the thread is read again from just before the
+  // newest message, so nothing sent while the connection was down is missed.
   useEffect(() => {
     if (phase !== "ready" || !token) return;
     let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const tick = async () => {
-      if (document.visibilityState !== "hidden") {
-        try {
-          const page = await fetchMessages(publicId, {
-            token,
-            after: pollCursor(messagesRef.current),
-          });
-          if (stopped) return;
-          merge(page.messages);
-          setOffline(false);
-        } catch (caught) {
-          if (stopped) return;
-          if (caught instanceof WidgetRequestError && caught.status === 401) {
-            void restart();
-            return;
-          }
-          setOffline(true);
-        }
+    let wasLive = false;
+    let typingTimer: ReturnType<typeof setTimeout> | undefined;
+    const catchUp = async () => {
+      try {
+        const page = await fetchMessages(publicId, {
+          token,
+          after: pollCursor(messagesRef.current),
+        });
+        if (stopped) return;
+        merge(page.messages);
+      } catch (caught) {
+        if (stopped) return;
+        if (caught instanceof WidgetRequestError && caught.status === 401) void restart();
       }
-      if (!stopped) timer = setTimeout(tick, POLL_INTERVAL_MS);
     };
-    timer = setTimeout(tick, POLL_INTERVAL_MS);
+    const close = connectLive(
+      realtime,
+      { kind: "visitor", publicId, token },
+      {
+        onEvent: (event) => {
+          if (event.type === "widget.message") {
+            merge([event.message]);
+            setTyping(null);
+          } else if (event.type === "widget.typing") {
+            setTyping(event.name);
+            clearTimeout(typingTimer);
+            typingTimer = setTimeout(() => setTyping(null), TYPING_SHOWN_MS);
+          }
+        },
+        onStatus: (status) => {
+          if (status === "live") wasLive = true;
+          setOffline(status === "down" || (status === "connecting" && wasLive));
+        },
+        onReconnect: () => void catchUp(),
+        onRevoked: () => void restart(),
+      },
+    );
+    void catchUp();
     return () => {
       stopped = true;
-      clearTimeout(timer);
+      clearTimeout(typingTimer);
+      close();
     };
-  }, [phase, token, publicId, merge, restart]);
+  }, [phase, token, publicId, realtime, merge, restart]);
 
   /** Sends one message; true when it was stored, so the composer may clear. */
   async function send({ body, name, email }: SendInput): Promise<boolean> {
@@ -189,6 +212,7 @@ export function useWidgetChat({
     error,
     fieldErrors,
     offline,
+    typing,
     send,
     retry: () => start(loadVisitorToken(publicId)),
     dismissError: () => setError(null),

@@ -3,6 +3,7 @@
 import { MessageCircle, X } from "lucide-react";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
+import type { RealtimeClientConfig } from "@/lib/realtime/pusher-config";
 import { Composer } from "./composer";
 import { MessageList } from "./message-list";
 import { useWidgetChat } from "./use-widget-chat";
@@ -18,14 +19,16 @@ export function WidgetChat({
   greeting,
   messageMax,
   nameMax,
+  realtime,
 }: {
   publicId: string;
   workspaceName: string;
   greeting: string;
   messageMax: number;
   nameMax: number;
+  realtime: RealtimeClientConfig;
 }) {
-  const chat = useWidgetChat({ publicId, workspaceName, greeting, messageMax });
+  const chat = useWidgetChat({ publicId, workspaceName, greeting, messageMax, realtime });
   const [embedded, setEmbedded] = useState(false);
   const [detailsSkipped, setDetailsSkipped] = useState(false);
   const [details, setDetails] = useState<VisitorDetailsValue>({ name: "", email: "" });
@@ -70,7 +73,11 @@ export function WidgetChat({
           </Button>
         ) : null}
       </header>
-      <MessageList messages={chat.messages} loading={chat.phase === "starting"} />
+      <MessageList
+        messages={chat.messages}
+        loading={chat.phase === "starting"}
+        typing={chat.typing}
+      />
       {chat.phase === "failed" ? (
         <div className="flex justify-center px-4 pb-2">
           <Button variant="outline" size="sm" onClick={() => void chat.retry()}>

@@ -7,6 +7,7 @@ import { VISITOR_NAME_MAX } from "@/lib/channels/widget/limits";
 import { findWidgetWorkspace } from "@/lib/channels/widget/widget-settings";
 import { MESSAGE_MAX } from "@/lib/conversations/schemas";
 import { AppError } from "@/lib/errors";
+import { realtimeClientConfig } from "@/lib/realtime/pusher-config";
 
 type Props = { params: Promise<{ publicId: string }> };
 
@@ -34,6 +35,7 @@ export default async function WidgetPage({ params }: Props) {
       greeting={settings.greeting}
       messageMax={MESSAGE_MAX}
       nameMax={VISITOR_NAME_MAX}
+      realtime={realtimeClientConfig()}
     />
   );
 }
