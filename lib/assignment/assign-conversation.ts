@@ -48,6 +48,33 @@ async function lockVisible(tx: Database, viewer: Viewer, conversationId: string)
   return conversation;
 }
 
+/**
+ * For "Assign to me": the conversation, locked. An Agent who saw it waiting in the no-team
+ * Unassigned queue and lost the race can no longer see it (it is someone else's now), so the
+ * scope alone would answer 404; they are told who took it instead (rule 3).
+ */
+async function lockClaimable(tx: Database, viewer: Viewer, conversationId: string) {
+  const [conversation] = await tx
+    .select()
+    .from(conversations)
+    .where(
+      and(eq(conversations.id, conversationId), eq(conversations.workspaceId, viewer.workspace.id)),
+    )
+    .for("update");
+  if (!conversation) throw notFound("That conversation");
+  const takenFromQueue =
+    conversation.assigneeId !== null &&
+    conversation.teamId === null &&
+    viewer.workspace.agentsSeeUnassigned;
+  if (takenFromQueue) return conversation;
+  const [visible] = await tx
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(and(eq(conversations.id, conversationId), scopeCondition(viewer)));
+  if (!visible) throw notFound("That conversation");
+  return conversation;
+}
+
 /** An active member of this workspace whose role may reply; 404 / 422 otherwise. */
 async function assignableMember(tx: Database, workspaceId: string, memberId: string) {
   const [row] = await tx
@@ -111,7 +138,7 @@ export async function claimConversation(
   const me = viewer.member;
   if (!me) throw new AppError("validation", "An API key cannot claim; assign a member instead.");
   return db.transaction(async (tx) => {
-    const conversation = await lockVisible(tx, viewer, conversationId);
+    const conversation = await lockClaimable(tx, viewer, conversationId);
     if (conversation.assigneeId === me.id) return { conversation, changed: false, routed: null };
     if (conversation.assigneeId) {
       throw alreadyAssigned(await memberName(tx, conversation.assigneeId), conversation.assigneeId);
@@ -150,7 +177,10 @@ export async function assignMember(
   const rights = requireRights(viewer);
   const actorId = viewer.member?.id ?? null;
   return db.transaction(async (tx) => {
-    const conversation = await lockVisible(tx, viewer, conversationId);
+    const conversation =
+      rights === "own" && memberId === actorId
+        ? await lockClaimable(tx, viewer, conversationId)
+        : await lockVisible(tx, viewer, conversationId);
     if (rights === "own") {
       const claiming = memberId === actorId && conversation.assigneeId === null;
       const handingOn = conversation.assigneeId !== null && conversation.assigneeId === actorId;
