@@ -12,6 +12,7 @@ import {
   messages,
 } from "@/db/schema";
 import { reopenForCustomer, startConversation } from "@/lib/assignment/conversation-lifecycle";
+import { notifyMessageReceived } from "@/lib/notifications/notify-conversation-activity";
 import { emitConversationChange } from "@/lib/realtime/emit";
 import { findWorkspaceById } from "@/lib/workspaces/queries";
 
@@ -107,6 +108,13 @@ export async function receiveInboundMessage(
       .where(eq(conversations.id, conversation.id))
       .returning();
     if (!updated) throw new Error("conversation update returned nothing");
+    if (latest && !routedHere(latest, updated)) {
+      await notifyMessageReceived(tx, {
+        conversation: updated,
+        preview: previewOf(input.body),
+        now,
+      });
+    }
     await emitConversationChange(tx, {
       workspaceId: input.workspaceId,
       conversationId: updated.id,
@@ -116,6 +124,10 @@ export async function receiveInboundMessage(
     return { contact, conversation: updated, message, started, reopened };
   });
 }
+
+/** Routing just gave the conversation its owner, who was told so already. */
+const routedHere = (before: Conversation, after: Conversation) =>
+  after.assigneeId !== null && after.assigneeId !== before.assigneeId;
 
 async function findOrCreateContact(tx: Database, input: InboundMessage): Promise<Contact> {
   const { workspaceId, channel, handle } = input;

@@ -5,6 +5,7 @@ import { conversationReads, conversations, type Message, messages } from "@/db/s
 import { selfAssignOnReply } from "@/lib/assignment/conversation-lifecycle";
 import { memberName } from "@/lib/assignment/member-name";
 import { AppError, notFound } from "@/lib/errors";
+import { notifyMentions } from "@/lib/notifications/notify-conversation-activity";
 import { emitConversationChange } from "@/lib/realtime/emit";
 import { emitToVisitor } from "@/lib/realtime/emit-to-visitor";
 import { previewOf } from "./receive-inbound-message";
@@ -73,6 +74,7 @@ export async function sendMessage(
       states: [owned],
       change: "message",
     });
+    if (note) await notifyMentions(tx, { conversation: owned, authorMemberId: author.id, body });
     if (!note && conversation.channel === "web_chat") {
       await emitToVisitor(tx, { workspace: viewer.workspace, conversation, message, authorName });
     }

@@ -3,11 +3,17 @@ import type { Database } from "@/db/client";
 import { notifications } from "@/db/schema";
 import { emit } from "@/lib/realtime/emit";
 
-export type NotificationType = "invitation_accepted" | "conversation_assigned";
+export type NotificationType =
+  | "invitation_accepted"
+  | "conversation_assigned"
+  | "message_received"
+  | "mentioned";
 
 const notificationTitles: Record<NotificationType, string> = {
   invitation_accepted: "An invitation was accepted",
   conversation_assigned: "A conversation was assigned to you",
+  message_received: "New message in your conversation",
+  mentioned: "You were mentioned in a note",
 };
 
 /** Writes an in-app notification, and its live signal, inside the caller's transaction. */

@@ -21,6 +21,8 @@ export type RealtimeEvent =
       viewing: boolean;
       typing: boolean;
     }
+  /** The member read notifications elsewhere: bells refetch. */
+  | { type: "notifications.read" }
   /** The member's role, teams or membership changed: refetch everything, or stop if removed. */
   | { type: "access.changed" }
   | {

@@ -1,0 +1,100 @@
+import "server-only";
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { contacts, conversations, members, notifications, users } from "@/db/schema";
+
+export interface NotificationItem {
+  id: string;
+  type: string;
+  title: string;
+  detail: string | null;
+  conversationId: string | null;
+  createdAt: string;
+  read: boolean;
+}
+
+const PAGE = 30;
+
+const text = (data: Record<string, unknown>, key: string) => {
+  const value = data[key];
+  return typeof value === "string" && value.trim() ? value : null;
+};
+
+/** The bell: the member's latest notifications, newest first, and how many are unread. */
+export async function listNotifications(
+  db: Database,
+  { memberId }: { memberId: string },
+): Promise<{ items: NotificationItem[]; unread: number }> {
+  const [rows, [unread]] = await Promise.all([
+    db
+      .select({
+        id: notifications.id,
+        type: notifications.type,
+        data: notifications.data,
+        readAt: notifications.readAt,
+        createdAt: notifications.createdAt,
+        contactName: sql<
+          string | null
+        >`coalesce(${contacts.name}, ${contacts.email}, ${contacts.phone})`,
+        actorName: sql<
+          string | null
+        >`(select coalesce(u.name, u.email) from ${members} m join ${users} u on u.id = m.user_id where m.id::text = ${notifications.data}->>'byMemberId')`,
+      })
+      .from(notifications)
+      .leftJoin(
+        conversations,
+        sql`${conversations.id}::text = ${notifications.data}->>'conversationId'`,
+      )
+      .leftJoin(contacts, eq(contacts.id, conversations.contactId))
+      .where(eq(notifications.memberId, memberId))
+      .orderBy(desc(notifications.createdAt))
+      .limit(PAGE),
+    db
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(eq(notifications.memberId, memberId), isNull(notifications.readAt))),
+  ]);
+  return {
+    unread: unread?.n ?? 0,
+    items: rows.map((row) => {
+      const data = row.data;
+      const contact = row.contactName ?? "a customer";
+      const conversationId = text(data, "conversationId");
+      const base = {
+        id: row.id,
+        type: row.type,
+        conversationId,
+        createdAt: row.createdAt.toISOString(),
+        read: row.readAt !== null,
+      };
+      switch (row.type) {
+        case "conversation_assigned":
+          return {
+            ...base,
+            title: `Conversation with ${contact} assigned to you`,
+            detail: row.actorName
+              ? `by ${row.actorName}`
+              : text(data, "via") === "routing"
+                ? "by routing"
+                : null,
+          };
+        case "message_received":
+          return { ...base, title: `New message from ${contact}`, detail: text(data, "preview") };
+        case "mentioned":
+          return {
+            ...base,
+            title: `${row.actorName ?? "Someone"} mentioned you`,
+            detail: `in a note on ${contact}`,
+          };
+        case "invitation_accepted":
+          return {
+            ...base,
+            title: `${text(data, "name") ?? "Someone"} joined the workspace`,
+            detail: text(data, "role"),
+          };
+        default:
+          return { ...base, title: row.type.replace(/_/g, " "), detail: null };
+      }
+    }),
+  };
+}

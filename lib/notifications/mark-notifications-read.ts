@@ -1,0 +1,37 @@
+import "server-only";
+import { and, eq, isNull } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { notifications } from "@/db/schema";
+import { emit } from "@/lib/realtime/emit";
+
+/** Marks one notification (or, without an id, all of them) read; only the member's own. */
+export async function markNotificationsRead(
+  db: Database,
+  {
+    workspaceId,
+    memberId,
+    notificationId,
+    now = new Date(),
+  }: { workspaceId: string; memberId: string; notificationId?: string; now?: Date },
+): Promise<number> {
+  const marked = await db
+    .update(notifications)
+    .set({ readAt: now })
+    .where(
+      and(
+        eq(notifications.memberId, memberId),
+        isNull(notifications.readAt),
+        notificationId ? eq(notifications.id, notificationId) : undefined,
+      ),
+    )
+    .returning({ id: notifications.id });
+  if (marked.length > 0) {
+    // The member's other tabs update their bell too.
+    await emit(db, {
+      workspaceId,
+      audience: { kind: "members", memberIds: [memberId] },
+      event: { type: "notifications.read" },
+    });
+  }
+  return marked.length;
+}
