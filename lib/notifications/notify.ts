@@ -36,6 +36,7 @@ export async function notify(
     event: {
       type: "notification.created",
       notificationId: row.id,
+      kind: entry.type,
       title: notificationTitles[entry.type],
       conversationId,
     },

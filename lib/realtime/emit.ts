@@ -45,6 +45,11 @@ export function emitConversationChange(
   return emit(tx, {
     workspaceId,
     audience: { kind: "conversation", conversationId, states },
-    event: { type: "conversation.changed", conversationId, change },
+    event: {
+      type: "conversation.changed",
+      conversationId,
+      change,
+      assigneeId: states.at(-1)?.assigneeId ?? null,
+    },
   });
 }

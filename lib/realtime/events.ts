@@ -6,10 +6,17 @@
 export type ConversationChange = "created" | "message" | "assignment" | "status" | "read";
 
 export type RealtimeEvent =
-  | { type: "conversation.changed"; conversationId: string; change: ConversationChange }
+  | {
+      type: "conversation.changed";
+      conversationId: string;
+      change: ConversationChange;
+      /** The owner after the change, so clients can apply the member's alert scope. */
+      assigneeId?: string | null;
+    }
   | {
       type: "notification.created";
       notificationId: string;
+      kind: string;
       title: string;
       conversationId: string | null;
     }

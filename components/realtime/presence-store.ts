@@ -1,0 +1,82 @@
+/** Who else is viewing or typing in each conversation, as presence events report it. */
+export interface PresentMember {
+  memberId: string;
+  name: string;
+  typing: boolean;
+}
+
+interface Entry extends PresentMember {
+  seenAt: number;
+  typingAt: number;
+}
+
+/** A viewer who stops repeating their presence is forgotten after this long. */
+export const VIEWING_TTL_MS = 30_000;
+/** "Typing" fades this long after the last keystroke signal. */
+export const TYPING_TTL_MS = 6_000;
+
+export class PresenceStore {
+  private readonly byConversation = new Map<string, Map<string, Entry>>();
+  private readonly listeners = new Set<() => void>();
+  private version = 0;
+
+  update(
+    conversationId: string,
+    change: { memberId: string; name: string; viewing: boolean; typing: boolean },
+    now = Date.now(),
+  ): void {
+    const members = this.byConversation.get(conversationId) ?? new Map<string, Entry>();
+    if (!change.viewing) members.delete(change.memberId);
+    else {
+      const previous = members.get(change.memberId);
+      members.set(change.memberId, {
+        memberId: change.memberId,
+        name: change.name,
+        typing: change.typing,
+        seenAt: now,
+        typingAt: change.typing ? now : (previous?.typingAt ?? 0),
+      });
+    }
+    this.byConversation.set(conversationId, members);
+    this.changed();
+  }
+
+  /** Present members of a conversation, except `self`; expired ones are left out. */
+  present(conversationId: string, self: string, now = Date.now()): PresentMember[] {
+    const members = this.byConversation.get(conversationId);
+    if (!members) return [];
+    return [...members.values()]
+      .filter((entry) => entry.memberId !== self && now - entry.seenAt < VIEWING_TTL_MS)
+      .map((entry) => ({
+        memberId: entry.memberId,
+        name: entry.name,
+        typing: entry.typing && now - entry.typingAt < TYPING_TTL_MS,
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** Drops everything (after a reconnect presence is rebuilt from fresh signals). */
+  clear(): void {
+    this.byConversation.clear();
+    this.changed();
+  }
+
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  };
+
+  snapshot = () => this.version;
+
+  /** Expiry is time-based: listeners re-read on a tick. */
+  tick(): void {
+    this.changed();
+  }
+
+  private changed(): void {
+    this.version++;
+    for (const listener of this.listeners) listener();
+  }
+}
