@@ -11,6 +11,7 @@ import {
   RotateCcw,
   Sheet,
   Sparkles,
+  UserCheck,
   UserPlus,
   Users,
 } from "lucide-react";
@@ -25,12 +26,13 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { inboxUrls } from "./api";
+import { MemberPicker, TeamPicker } from "./assign-pickers";
 import { ChannelIcon } from "./channel";
 import { Tip } from "./tip";
 import type { Channel } from "./types";
+import type { OwnershipControls } from "./use-assignment";
 
-export const ASSIGNMENT_PENDING = "Assignment arrives with the assignment engine";
-export const ASSIGNMENT_HINT_ID = "inbox-assignment-pending";
+export const AGENT_PENDING = "Assigning AI agents arrives with the AI agents feature";
 
 export function ConversationHeader({
   slug,
@@ -40,6 +42,7 @@ export function ConversationHeader({
   status,
   aiHandled,
   canReply,
+  ownership,
   statusPending,
   onSetStatus,
   onMarkUnread,
@@ -54,6 +57,7 @@ export function ConversationHeader({
   status: "open" | "closed";
   aiHandled: boolean;
   canReply: boolean;
+  ownership: OwnershipControls;
   statusPending: boolean;
   onSetStatus: (status: "open" | "closed") => void;
   onMarkUnread: () => void;
@@ -84,6 +88,7 @@ export function ConversationHeader({
                 AI agent
               </Badge>
             ) : null}
+            <Owners ownership={ownership} />
           </div>
         </div>
       </div>
@@ -91,12 +96,7 @@ export function ConversationHeader({
       <div className="ml-auto flex items-center gap-1">
         {canReply ? (
           <>
-            <span id={ASSIGNMENT_HINT_ID} className="sr-only">
-              {ASSIGNMENT_PENDING}
-            </span>
-            <AssignButton icon={UserPlus} label="Assign user" />
-            <AssignButton icon={Sparkles} label="Assign agent" />
-            <AssignButton icon={Users} label="Assign team" />
+            {ownership.abilities.readOnly ? null : <AssignControls ownership={ownership} />}
             <span aria-hidden="true" className="mx-1 h-5 w-px bg-border" />
             <Tip label={closed ? "Reopen conversation" : "Close conversation"} shortcut="E">
               <Button
@@ -160,21 +160,122 @@ export function ConversationHeader({
   );
 }
 
-/** Disabled until the assignment engine lands: visible, explained, never faked. */
-function AssignButton({ icon: Icon, label }: { icon: LucideIcon; label: string }) {
+/** Who owns it, beside the channel and status: the assignee (with status) and the team. */
+function Owners({ ownership }: { ownership: OwnershipControls }) {
+  const { assignee, team } = ownership;
   return (
-    <Tip label={`${label}: ${ASSIGNMENT_PENDING.toLowerCase()}`}>
+    <>
+      <span className="inline-flex min-w-0 items-center gap-1">
+        {assignee ? (
+          <>
+            <Avatar
+              name={assignee.name}
+              image={assignee.image}
+              size="xs"
+              status={assignee.status}
+              decorative
+            />
+            <span className="max-w-[10rem] truncate text-foreground/80">
+              <span className="sr-only">Assigned to </span>
+              {assignee.name}
+            </span>
+          </>
+        ) : (
+          <span>Unassigned</span>
+        )}
+      </span>
+      {team ? (
+        <span className="inline-flex min-w-0 items-center gap-1">
+          <Users aria-hidden="true" className="size-3.5 shrink-0" />
+          <span className="max-w-[8rem] truncate">
+            <span className="sr-only">Team </span>
+            {team.name}
+          </span>
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+/** Assign to me, Assign user, Assign agent (not yet), Assign team. */
+function AssignControls({ ownership }: { ownership: OwnershipControls }) {
+  const { abilities, pending } = ownership;
+  const busy = pending !== null;
+  return (
+    <>
+      {abilities.claim ? (
+        <Button
+          variant="outline"
+          size="sm"
+          className="mr-1"
+          loading={pending === "claim"}
+          disabled={busy}
+          onClick={ownership.claim}
+        >
+          {pending === "claim" ? null : <UserCheck aria-hidden="true" />}
+          Assign to me
+        </Button>
+      ) : null}
+      {abilities.member.enabled ? (
+        <MemberPicker
+          slug={ownership.slug}
+          me={ownership.me}
+          abilities={abilities}
+          assignee={ownership.assignee}
+          onAssign={ownership.assign}
+          onUnassign={() => ownership.unassign("member")}
+          tip={ownership.assignee ? `Assign user (now ${ownership.assignee.name})` : "Assign user"}
+          trigger={
+            <Button variant="ghost" size="icon" disabled={busy}>
+              <UserPlus aria-hidden="true" />
+              <span className="sr-only">Assign user</span>
+            </Button>
+          }
+        />
+      ) : (
+        <DisabledButton icon={UserPlus} label="Assign user" reason={abilities.member.reason} />
+      )}
+      <DisabledButton icon={Sparkles} label="Assign agent" reason={AGENT_PENDING} />
+      {abilities.team.enabled ? (
+        <TeamPicker
+          slug={ownership.slug}
+          me={ownership.me}
+          abilities={abilities}
+          team={ownership.team}
+          onAssign={ownership.assignTeam}
+          onUnassign={() => ownership.unassign("team")}
+          tip={ownership.team ? `Assign team (now ${ownership.team.name})` : "Assign team"}
+          trigger={
+            <Button variant="ghost" size="icon" disabled={busy}>
+              <Users aria-hidden="true" />
+              <span className="sr-only">Assign team</span>
+            </Button>
+          }
+        />
+      ) : (
+        <DisabledButton icon={Users} label="Assign team" reason={abilities.team.reason} />
+      )}
+    </>
+  );
+}
+
+/** A control that cannot be used here: visible, with the reason on hover and for screen readers. */
+function DisabledButton({
+  icon: Icon,
+  label,
+  reason,
+}: {
+  icon: LucideIcon;
+  label: string;
+  reason: string | null;
+}) {
+  return (
+    <Tip label={`${label}: ${reason ?? "not available"}`}>
       {/* A disabled button gets no pointer events, so the wrapper carries the hover hint. */}
       <span className="inline-flex">
-        <Button
-          variant="ghost"
-          size="icon"
-          disabled
-          aria-describedby={ASSIGNMENT_HINT_ID}
-          title={ASSIGNMENT_PENDING}
-        >
+        <Button variant="ghost" size="icon" disabled title={reason ?? undefined}>
           <Icon aria-hidden="true" />
-          <span className="sr-only">{label}</span>
+          <span className="sr-only">{`${label} (${reason ?? "not available"})`}</span>
         </Button>
       </span>
     </Tip>

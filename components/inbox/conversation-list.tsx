@@ -11,10 +11,11 @@ import {
 } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
-import { ConversationRow } from "./conversation-row";
+import { ClaimButton, ConversationRow } from "./conversation-row";
 import { ListEmpty, ListError, ListSkeleton } from "./list-states";
-import type { InboxQuery } from "./types";
+import type { InboxMe, InboxQuery } from "./types";
 import { listScroll, requestRowFocus, takeRowFocus } from "./ui-state";
+import { useAssignment } from "./use-assignment";
 import { detailOptions, useConversationList } from "./use-inbox-data";
 import { hasFilters } from "./use-inbox-query";
 import { isInteractiveTarget, useShortcuts } from "./use-shortcuts";
@@ -33,6 +34,8 @@ function rowIn(list: HTMLElement | null, id: string): HTMLElement | null {
 export function ConversationList({
   slug,
   query,
+  me,
+  canClaim,
   openId,
   hrefFor,
   onOpen,
@@ -40,6 +43,9 @@ export function ConversationList({
 }: {
   slug: string;
   query: InboxQuery;
+  me: InboxMe;
+  /** "Assign to me" on unassigned rows: for everyone who may reply. */
+  canClaim: boolean;
   openId: string | null;
   hrefFor: (id: string) => string;
   onOpen: (id: string) => void;
@@ -47,6 +53,9 @@ export function ConversationList({
 }) {
   const queryClient = useQueryClient();
   const list = useConversationList(slug, query);
+  const claim = useAssignment(slug, me.memberId);
+  const claiming =
+    claim.isPending && claim.variables.kind === "claim" ? claim.variables.conversationId : null;
   const { items, hasNextPage, isFetchingNextPage, fetchNextPage } = list;
   const scroller = useRef<HTMLDivElement>(null);
   const sentinel = useRef<HTMLDivElement>(null);
@@ -191,7 +200,7 @@ export function ConversationList({
             className={cn("transition-opacity", list.isPlaceholderData && "opacity-60")}
           >
             {items.map((item) => (
-              <li key={item.id}>
+              <li key={item.id} className="group/row relative">
                 <ConversationRow
                   item={item}
                   href={hrefFor(item.id)}
@@ -202,6 +211,15 @@ export function ConversationList({
                   onOpen={open}
                   onPrefetch={prefetch}
                 />
+                {canClaim && !item.assignee && item.status === "open" ? (
+                  <ClaimButton
+                    item={item}
+                    tabStop={item.id === tabStopId}
+                    pending={claiming === item.id}
+                    disabled={claiming !== null}
+                    onClaim={() => claim.mutate({ kind: "claim", conversationId: item.id })}
+                  />
+                ) : null}
               </li>
             ))}
           </ul>

@@ -15,6 +15,7 @@ import { MessageThread } from "./message-thread";
 import { buildThread, type NameLookup } from "./thread-items";
 import type { DetailMessage, InboxMe } from "./types";
 import { useMediaQuery, useWideDrawer } from "./ui-state";
+import { ownershipControls, useAssignment } from "./use-assignment";
 import {
   useConversationActions,
   useMarkReadOnOpen,
@@ -47,6 +48,7 @@ export function ConversationPane({
   useMarkReadOnOpen(slug, id);
   const { send, setStatus, markUnread } = useConversationActions({ slug, id, listHref });
   const pending = usePendingMessages(slug, id);
+  const assignment = useAssignment(slug, me.memberId);
   const wide = useMediaQuery("(min-width: 1536px)", true);
   const [wideOpen, setWideOpen] = useWideDrawer();
   const [sheetOpen, setSheetOpen] = useState(false);
@@ -120,6 +122,7 @@ export function ConversationPane({
   }
 
   if (!detail) return <PaneSkeleton className={root} />;
+  const ownership = ownershipControls({ slug, me: me.memberId, detail, mutation: assignment });
 
   return (
     <section aria-label={`Conversation with ${name}`} className={root}>
@@ -133,6 +136,7 @@ export function ConversationPane({
             status={detail.conversation.status}
             aiHandled={detail.conversation.agentSessionId !== null}
             canReply={canAct}
+            ownership={ownership}
             statusPending={setStatus.isPending}
             onSetStatus={(status) => setStatus.mutate(status)}
             onMarkUnread={() => markUnread.mutate()}
@@ -164,7 +168,7 @@ export function ConversationPane({
         <DetailsDrawer
           detail={detail}
           names={names}
-          canReply={canAct}
+          ownership={ownership}
           wide={wide}
           open={detailsOpen}
           onOpenChange={wide ? setWideOpen : setSheetOpen}

@@ -1,6 +1,6 @@
 "use client";
 
-import { CircleDashed, Sparkles } from "lucide-react";
+import { CircleDashed, LoaderCircle, Sparkles, UserCheck } from "lucide-react";
 import Link from "next/link";
 import type { MouseEvent } from "react";
 import { Avatar } from "@/components/ui/avatar";
@@ -163,5 +163,47 @@ export function ConversationRow({
         </span>
       </span>
     </Link>
+  );
+}
+
+/**
+ * "Assign to me" on an unassigned row: a sibling of the row's link (a button cannot sit inside
+ * a link), shown on hover and keyboard focus, and always on touch screens where nothing hovers.
+ */
+export function ClaimButton({
+  item,
+  tabStop,
+  pending,
+  disabled,
+  onClaim,
+}: {
+  item: ConversationListItem;
+  tabStop: boolean;
+  pending: boolean;
+  disabled: boolean;
+  onClaim: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      tabIndex={tabStop ? 0 : -1}
+      disabled={disabled}
+      aria-busy={pending || undefined}
+      onClick={onClaim}
+      className={cn(
+        "absolute right-2.5 bottom-2 z-20 inline-flex h-6 items-center gap-1 rounded-md border border-input bg-background px-2 font-medium text-[12px] shadow-xs transition-opacity hover:bg-accent focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring disabled:opacity-60",
+        pending
+          ? "opacity-100"
+          : "pointer-events-none opacity-0 group-focus-within/row:pointer-events-auto group-focus-within/row:opacity-100 group-hover/row:pointer-events-auto group-hover/row:opacity-100 pointer-coarse:pointer-events-auto pointer-coarse:opacity-100",
+      )}
+    >
+      {pending ? (
+        <LoaderCircle aria-hidden="true" className="size-3 animate-spin" />
+      ) : (
+        <UserCheck aria-hidden="true" className="size-3" />
+      )}
+      Assign to me
+      <span className="sr-only">{`: ${contactName(item.contact)}`}</span>
+    </button>
   );
 }

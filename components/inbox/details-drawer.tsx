@@ -7,9 +7,10 @@ import { Avatar } from "@/components/ui/avatar";
 import { dialogOverlayClassName } from "@/components/ui/dialog";
 import { formatRelative } from "@/lib/format";
 import { ChannelIcon } from "./channel";
-import { ASSIGNMENT_HINT_ID, ASSIGNMENT_PENDING } from "./conversation-header";
+import { OwnershipSection } from "./ownership-section";
 import { describeEvent, type NameLookup } from "./thread-items";
 import type { DetailResponse } from "./types";
+import type { OwnershipControls } from "./use-assignment";
 
 export const DETAILS_ID = "inbox-details";
 
@@ -20,19 +21,19 @@ export const DETAILS_ID = "inbox-details";
 export function DetailsDrawer({
   detail,
   names,
-  canReply,
+  ownership,
   wide,
   open,
   onOpenChange,
 }: {
   detail: DetailResponse;
   names: NameLookup;
-  canReply: boolean;
+  ownership: OwnershipControls;
   wide: boolean;
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
-  const content = <DetailsContent detail={detail} names={names} canReply={canReply} />;
+  const content = <DetailsContent detail={detail} names={names} ownership={ownership} />;
   if (wide) {
     return open ? (
       <aside
@@ -72,13 +73,13 @@ export function DetailsDrawer({
 function DetailsContent({
   detail,
   names,
-  canReply,
+  ownership,
 }: {
   detail: DetailResponse;
   names: NameLookup;
-  canReply: boolean;
+  ownership: OwnershipControls;
 }) {
-  const { contact, identities, assignee, team, events, conversation } = detail;
+  const { contact, identities, events, conversation } = detail;
   const name = contact.name?.trim() || contact.email || contact.phone || "Unknown contact";
   const attributes = Object.entries(contact.attributes);
 
@@ -129,28 +130,10 @@ function DetailsContent({
       </Section>
 
       <Section title="Ownership">
-        <dl className="grid gap-2.5 text-sm">
-          <OwnerRow label="Assignee" canReply={canReply}>
-            {assignee ? (
-              <span className="flex min-w-0 items-center gap-2">
-                <Avatar name={assignee.name} image={assignee.image} size="xs" decorative />
-                <span className="truncate">{assignee.name}</span>
-              </span>
-            ) : (
-              <span className="text-muted-foreground">Unassigned</span>
-            )}
-          </OwnerRow>
-          <OwnerRow label="Agent" canReply={canReply}>
-            {conversation.agentSessionId ? (
-              "AI agent handling"
-            ) : (
-              <span className="text-muted-foreground">None</span>
-            )}
-          </OwnerRow>
-          <OwnerRow label="Team" canReply={canReply}>
-            {team ? team.name : <span className="text-muted-foreground">No team</span>}
-          </OwnerRow>
-        </dl>
+        <OwnershipSection
+          ownership={ownership}
+          agentHandled={conversation.agentSessionId !== null}
+        />
       </Section>
 
       <Section title="History">
@@ -197,38 +180,6 @@ function Field({ label, children }: { label: ReactNode; children: ReactNode }) {
     <div className="grid grid-cols-[6rem_minmax(0,1fr)] items-baseline gap-2">
       <dt className="text-muted-foreground text-xs">{label}</dt>
       <dd className="min-w-0">{children}</dd>
-    </div>
-  );
-}
-
-function OwnerRow({
-  label,
-  canReply,
-  children,
-}: {
-  label: string;
-  canReply: boolean;
-  children: ReactNode;
-}) {
-  return (
-    <div className="grid grid-cols-[5rem_minmax(0,1fr)_auto] items-center gap-2">
-      <dt className="text-muted-foreground text-xs">{label}</dt>
-      <dd className="min-w-0">{children}</dd>
-      {canReply ? (
-        <dd>
-          {/* The wrapper shows the reason on hover: a disabled button gets no pointer events. */}
-          <span title={ASSIGNMENT_PENDING} className="inline-flex">
-            <button
-              type="button"
-              disabled
-              aria-describedby={ASSIGNMENT_HINT_ID}
-              className="rounded-md px-2 py-1 font-medium text-xs disabled:cursor-not-allowed disabled:opacity-50"
-            >
-              Change<span className="sr-only">{` ${label.toLowerCase()}`}</span>
-            </button>
-          </span>
-        </dd>
-      ) : null}
     </div>
   );
 }

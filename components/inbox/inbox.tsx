@@ -88,6 +88,7 @@ export function Inbox({ slug, me, canReply, selectedId, defaultView, members, te
           query={query}
           setQuery={setQuery}
           me={me}
+          canReply={canReply}
           members={members}
           teams={teams}
           openId={openId}

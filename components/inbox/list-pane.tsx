@@ -26,6 +26,7 @@ export function ListPane({
   query,
   setQuery,
   me,
+  canReply,
   members,
   teams,
   openId,
@@ -38,6 +39,7 @@ export function ListPane({
   query: InboxQuery;
   setQuery: (query: InboxQuery, mode?: "push" | "replace") => void;
   me: InboxMe;
+  canReply: boolean;
   members: MemberOption[];
   teams: TeamOption[];
   openId: string | null;
@@ -97,6 +99,8 @@ export function ListPane({
       <ConversationList
         slug={slug}
         query={query}
+        me={me}
+        canClaim={canReply}
         openId={openId}
         hrefFor={hrefFor}
         onOpen={onOpen}

@@ -40,14 +40,32 @@ export function describeEvent(event: DetailEvent, names: NameLookup): string {
       const label = Object.entries(channelLabels).find(([key]) => key === channel)?.[1];
       return `Conversation started on ${label ?? "an unknown channel"}`;
     }
-    case "closed":
-      return actor ? `${actor} closed the conversation` : "The conversation was closed";
-    case "reopened":
-      if (reason === "customer_message") return "Reopened by a new message from the customer";
-      return actor ? `${actor} reopened the conversation` : "The conversation was reopened";
+    case "closed": {
+      const closed = actor ? `${actor} closed the conversation` : "The conversation was closed";
+      if (reason !== "reset_on_close") return closed;
+      const from = memberName("unassigned", "unassignedName") ?? "the assignee";
+      return `${closed}; ${from} was unassigned so the next message is routed afresh`;
+    }
+    case "reopened": {
+      if (reason !== "customer_message") {
+        return actor ? `${actor} reopened the conversation` : "The conversation was reopened";
+      }
+      const sticky = memberName("sticky", "stickyName");
+      if (sticky) return `Reopened by a new message from the customer; back with ${sticky}`;
+      const released = memberName("released", "releasedName");
+      if (released) {
+        return `Reopened by a new message from the customer; ${released} was not available, so it was routed afresh`;
+      }
+      return "Reopened by a new message from the customer";
+    }
     case "assigned": {
       const to = memberName("to", "toName") ?? "a former member";
+      const via = text(data, "via");
+      if (via === "self_assign") return `${to} replied first and was assigned`;
+      if (via === "claim") return `${to} took this conversation`;
+      const from = memberName("from", "fromName");
       if (actor && actor === to) return `${actor} assigned this to themselves`;
+      if (actor && from && from !== to) return `${actor} reassigned this from ${from} to ${to}`;
       return actor ? `${actor} assigned this to ${to}` : `Assigned to ${to}`;
     }
     case "unassigned": {
@@ -63,7 +81,9 @@ export function describeEvent(event: DetailEvent, names: NameLookup): string {
     }
     case "team_assigned": {
       const team = teamName("to", "toName") ?? "a deleted team";
-      return actor ? `${actor} assigned this to team ${team}` : `Assigned to team ${team}`;
+      const moved = actor ? `${actor} assigned this to team ${team}` : `Assigned to team ${team}`;
+      const released = memberName("unassigned", "unassignedName");
+      return released ? `${moved}; ${released} was unassigned for the team's routing` : moved;
     }
     case "team_unassigned": {
       const team = teamName("from", "fromName");
@@ -75,9 +95,24 @@ export function describeEvent(event: DetailEvent, names: NameLookup): string {
     }
     case "routed": {
       const to = memberName("to", "toName") ?? teamName("team", "teamName");
+      const team = teamName("teamId", "teamName");
+      const where = team && to !== team ? ` in team ${team}` : "";
       const why = reason && reason !== "seed" ? ` (${reason})` : "";
-      return to ? `Routed to ${to}${why}` : `Routed${why}`;
+      return to ? `Routed to ${to}${where}${why}` : `Routed${where}${why}`;
     }
+    case "queued": {
+      const team = teamName("teamId", "teamName");
+      const pool = team ? `team ${team}` : "the workspace";
+      return `Waiting for an available member: nobody in ${pool} could take it`;
+    }
+    case "assignment_disabled":
+      return actor
+        ? `${actor} turned assignment off for this conversation`
+        : "Assignment was turned off for this conversation";
+    case "assignment_enabled":
+      return actor
+        ? `${actor} turned assignment back on for this conversation`
+        : "Assignment was turned back on for this conversation";
     case "agent_assigned":
     case "agent_session_started":
       return `${agentName} started handling this conversation`;
