@@ -65,9 +65,16 @@ export const notifications = pgTable(
     type: text().notNull(),
     data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     readAt: timestamp({ withTimezone: true }),
+    /** When the assignment email for it was queued (or decided against); see email-assignments.ts. */
+    emailedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("notifications_member_idx").on(t.memberId, t.createdAt)],
+  (t) => [
+    index("notifications_member_idx").on(t.memberId, t.createdAt),
+    index("notifications_email_pending_idx")
+      .on(t.createdAt)
+      .where(sql`${t.type} = 'conversation_assigned' and ${t.emailedAt} is null`),
+  ],
 );
 export type Notification = typeof notifications.$inferSelect;
 
