@@ -1,6 +1,6 @@
 import { Logo } from "@/components/logo";
 import { type SidebarLink, SidebarNav } from "./sidebar-nav";
-import { UserMenu } from "./user-menu";
+import { type Availability, UserMenu } from "./user-menu";
 import { type SwitcherWorkspace, WorkspaceSwitcher } from "./workspace-switcher";
 
 export interface ShellProps {
@@ -11,7 +11,7 @@ export interface ShellProps {
     name: string;
     email: string;
     image: string | null;
-    status: "online" | "away" | "offline";
+    availability: Availability;
   };
 }
 
@@ -30,7 +30,7 @@ export function SidebarContent({
       <WorkspaceSwitcher current={current} workspaces={workspaces} />
       <SidebarNav links={links} onNavigate={onNavigate} />
       <div className="mt-auto border-t border-border pt-3">
-        <UserMenu {...user} />
+        <UserMenu workspace={current.slug} {...user} />
       </div>
     </div>
   );

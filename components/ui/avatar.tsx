@@ -1,6 +1,7 @@
 import { Avatar as AvatarPrimitive } from "radix-ui";
 import type { ReactNode } from "react";
 import { cn, initials } from "@/lib/utils";
+import { type MemberStatusName, memberStatusStyles } from "./status-dot";
 
 const sizes = {
   xs: { root: "size-5 text-[9px]", dot: "size-1.5 ring-1" },
@@ -34,13 +35,9 @@ export function avatarColor(name: string): string {
   return palette[hash % palette.length] ?? palette[0];
 }
 
-const statuses = {
-  online: { label: "Online", className: "bg-emerald-500" },
-  away: { label: "Away", className: "bg-amber-400" },
-  offline: { label: "Offline", className: "bg-zinc-400 dark:bg-zinc-500" },
-} as const;
+const statuses = memberStatusStyles;
 
-export type AvatarStatus = keyof typeof statuses;
+export type AvatarStatus = MemberStatusName;
 
 export type AvatarProps = {
   name: string;

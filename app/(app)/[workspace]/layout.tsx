@@ -34,7 +34,10 @@ export default async function WorkspaceLayout({
         name: user.name ?? user.email,
         email: user.email,
         image: user.image,
-        status: member.status,
+        availability: {
+          status: member.status,
+          acceptsChats: can(member.role, "conversations.reply") ? member.acceptsChats : null,
+        },
       }}
     >
       <QueryProvider>{children}</QueryProvider>

@@ -13,8 +13,9 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { toast } from "@/components/ui/toaster";
-import { roleLabels } from "@/lib/auth/permissions";
+import { can, roleLabels } from "@/lib/auth/permissions";
 import { type Role, roles } from "@/lib/auth/roles";
+import { AvailabilityControls, loadText } from "./availability-controls";
 
 export interface MemberListItem {
   id: string;
@@ -25,6 +26,9 @@ export interface MemberListItem {
   status: "online" | "away" | "offline";
   teams: { id: string; name: string }[];
   lastActive: string;
+  acceptsChats: boolean;
+  capacity: number | null;
+  openConversations: number;
 }
 
 const statusLabels = { online: "Online", away: "Away", offline: "Offline" } as const;
@@ -157,6 +161,28 @@ export function MembersList({
                   }}
                 />
               ) : null}
+            </div>
+            <div className="col-span-2 flex flex-wrap items-center gap-x-4 gap-y-2 sm:col-span-4 sm:pl-11">
+              <p className="flex items-center gap-2 text-sm tabular-nums">
+                <span>{loadText(member)}</span>
+                {member.capacity !== null && member.openConversations >= member.capacity ? (
+                  <Badge variant="warning">
+                    {member.openConversations > member.capacity ? "Over capacity" : "At capacity"}
+                  </Badge>
+                ) : null}
+              </p>
+              {!can(member.role, "conversations.reply") ? (
+                <span className="text-muted-foreground text-xs">
+                  Viewers are not sent conversations.
+                </span>
+              ) : manage ? (
+                <AvailabilityControls workspace={workspace} member={member} />
+              ) : (
+                <span className="text-muted-foreground text-xs">
+                  {member.capacity === null ? "No capacity limit" : `Capacity ${member.capacity}`} ·{" "}
+                  {member.acceptsChats ? "accepts chats" : "not accepting chats"}
+                </span>
+              )}
             </div>
           </li>
         );

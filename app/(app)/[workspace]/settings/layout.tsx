@@ -18,6 +18,7 @@ export default async function SettingsLayout({
     { href: base, label: "General" },
     { href: `${base}/members`, label: "Members" },
     { href: `${base}/teams`, label: "Teams" },
+    { href: `${base}/routing`, label: "Routing" },
     ...(admin
       ? [
           { href: `${base}/plan`, label: "Plan" },

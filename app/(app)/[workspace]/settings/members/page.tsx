@@ -61,6 +61,9 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
             status: person.status,
             teams: person.teams,
             lastActive: person.lastActiveAt ? formatRelative(person.lastActiveAt, now) : "never",
+            acceptsChats: person.acceptsChats,
+            capacity: person.capacity,
+            openConversations: person.openConversations,
           }))}
         />
       </section>
