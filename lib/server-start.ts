@@ -2,6 +2,7 @@ import "server-only";
 import { getConnection } from "@/db/client";
 import { startEmailDeliverer } from "@/lib/email/deliverer";
 import { devMailboxEnabled } from "@/lib/email/dev-mailbox";
+import { startAssignmentMailer } from "@/lib/notifications/email-assignments";
 import { realtimeHub } from "@/lib/realtime/hub";
 import { pusherServerConfig } from "@/lib/realtime/pusher-config";
 
@@ -9,6 +10,7 @@ export async function startServer(): Promise<void> {
   const connection = await getConnection();
   console.info(`[switchboard] database ready (${connection.driver}); migrations applied`);
   startEmailDeliverer();
+  startAssignmentMailer();
   // Every instance listens: it serves its own streams and, with Pusher, shares the relaying.
   await realtimeHub().start();
   console.info(

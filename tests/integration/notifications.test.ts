@@ -1,0 +1,109 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { emailOutbox, members, notifications } from "@/db/schema";
+import { assignMember } from "@/lib/assignment/assign-conversation";
+import { sendMessage } from "@/lib/conversations/send-message";
+import { emailPendingAssignments } from "@/lib/notifications/email-assignments";
+import { listNotifications } from "@/lib/notifications/list-notifications";
+import { markNotificationsRead } from "@/lib/notifications/mark-notifications-read";
+import {
+  arrive,
+  buildWorld,
+  customerWrites,
+  online,
+  viewerOf,
+  who,
+} from "../support/assignment-world";
+
+/**
+ * The bell (DESIGN.md, "Notifications"): assignment always notifies the new assignee, new
+ * customer messages notify the owner (one unread entry per conversation), @mentions in notes
+ * notify the member named, and assignment emails go through the outbox for those who want them.
+ */
+describe("notifications", () => {
+  it("tells the assignee, the owner of new messages (collapsed) and mentioned members", async () => {
+    const world = await buildWorld({ people: { Sam: "agent", Kim: "agent", Vic: "viewer" } });
+    const sam = who(world, "Sam").member;
+    const conversation = await arrive(world);
+    await assignMember(world.db, {
+      viewer: await viewerOf(world),
+      conversationId: conversation.id,
+      memberId: sam.id,
+    });
+    let bell = await listNotifications(world.db, { memberId: sam.id });
+    expect(bell.unread).toBe(1);
+    expect(bell.items[0]).toMatchObject({
+      type: "conversation_assigned",
+      conversationId: conversation.id,
+      title: expect.stringContaining("assigned to you"),
+      detail: "by Admin",
+    });
+
+    await customerWrites(world, { handle: conversation.handle });
+    await customerWrites(world, { handle: conversation.handle });
+    bell = await listNotifications(world.db, { memberId: sam.id });
+    expect(bell.items.filter((item) => item.type === "message_received")).toHaveLength(1);
+    expect(bell.unread).toBe(2);
+
+    // Kim (an Agent outside the conversation's scope) is not notified of a mention she may
+    // not see; the Viewer Vic may see everything, so his mention counts.
+    await sendMessage(world.db, {
+      viewer: await viewerOf(world),
+      conversationId: conversation.id,
+      body: "@Sam can you take this? cc @Kim @Vic",
+      note: true,
+    });
+    const mentionedSam = await listNotifications(world.db, { memberId: sam.id });
+    expect(mentionedSam.items.map((item) => item.type)).toContain("mentioned");
+    const kim = await listNotifications(world.db, { memberId: who(world, "Kim").member.id });
+    expect(kim.items).toEqual([]);
+    const vic = await listNotifications(world.db, { memberId: who(world, "Vic").member.id });
+    expect(vic.items.map((item) => item.title)).toEqual(["Admin mentioned you"]);
+
+    expect(
+      await markNotificationsRead(world.db, { workspaceId: world.workspaceId, memberId: sam.id }),
+    ).toBe(3);
+    expect((await listNotifications(world.db, { memberId: sam.id })).unread).toBe(0);
+    // Another member cannot mark Sam's notifications read.
+    const [own] = await world.db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(eq(notifications.memberId, sam.id));
+    expect(
+      await markNotificationsRead(world.db, {
+        workspaceId: world.workspaceId,
+        memberId: who(world, "Kim").member.id,
+        notificationId: own?.id,
+      }),
+    ).toBe(0);
+  });
+
+  it("emails an assignment once, through the outbox, only to members who want it", async () => {
+    const world = await buildWorld({ people: { Sam: "agent", Kim: "agent" }, mode: "balanced" });
+    const kim = who(world, "Kim");
+    await world.db
+      .update(members)
+      .set({ emailOnAssignment: false })
+      .where(eq(members.id, kim.member.id));
+    const waiting = await arrive(world);
+    await assignMember(world.db, {
+      viewer: await viewerOf(world),
+      conversationId: waiting.id,
+      memberId: kim.member.id,
+    });
+    await online(world, "Sam");
+    const routed = await arrive(world);
+    expect(routed.assigneeId).toBe(who(world, "Sam").member.id);
+
+    expect(await emailPendingAssignments(world.db)).toBeGreaterThanOrEqual(1);
+    expect(await emailPendingAssignments(world.db)).toBe(0);
+    const sent = await world.db
+      .select({ to: emailOutbox.toAddress, subject: emailOutbox.subject })
+      .from(emailOutbox)
+      .where(eq(emailOutbox.template, "conversation-assigned"));
+    expect(sent.filter((row) => row.to === who(world, "Sam").user.email)).toEqual([
+      { to: who(world, "Sam").user.email, subject: expect.stringContaining("is yours now") },
+    ]);
+    expect(sent.some((row) => row.to === kim.user.email)).toBe(false);
+  });
+});
