@@ -3,6 +3,7 @@ import { getConnection } from "@/db/client";
 import { startEmailDeliverer } from "@/lib/email/deliverer";
 import { devMailboxEnabled } from "@/lib/email/dev-mailbox";
 import { startAssignmentMailer } from "@/lib/notifications/email-assignments";
+import { startAutoAway } from "@/lib/realtime/auto-away";
 import { realtimeHub } from "@/lib/realtime/hub";
 import { pusherServerConfig } from "@/lib/realtime/pusher-config";
 
@@ -11,6 +12,7 @@ export async function startServer(): Promise<void> {
   console.info(`[switchboard] database ready (${connection.driver}); migrations applied`);
   startEmailDeliverer();
   startAssignmentMailer();
+  startAutoAway();
   // Every instance listens: it serves its own streams and, with Pusher, shares the relaying.
   await realtimeHub().start();
   console.info(

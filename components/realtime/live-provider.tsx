@@ -135,9 +135,17 @@ export function LiveProvider({
       },
     );
     const tick = setInterval(() => presence.tick(), 5_000);
+    // The built-in stream itself shows the tab is open; with Pusher the tab says so (auto-away).
+    const beat = () =>
+      void fetch(`/api/workspaces/${encodeURIComponent(slug)}/realtime`, { method: "POST" }).catch(
+        () => undefined,
+      );
+    const heartbeat = config.driver === "pusher" ? setInterval(beat, 30_000) : undefined;
+    if (heartbeat) beat();
     return () => {
       clearTimeout(timer);
       clearInterval(tick);
+      clearInterval(heartbeat);
       close();
     };
   }, [config, slug, memberId, presence, queryClient, router]);

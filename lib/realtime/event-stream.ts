@@ -1,10 +1,9 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { members } from "@/db/schema";
 import { loadSubscriber, mayReceive, type Subscriber } from "./audience";
 import type { Envelope } from "./events";
 import { type DeliveredRow, eventsSince, realtimeHub } from "./hub";
+import { markLive } from "./mark-live";
 
 const HEARTBEAT_MS = 15_000;
 /** Membership is read again this often even without an access event (defence in depth). */
@@ -142,13 +141,4 @@ export async function eventStream(
       "X-Accel-Buffering": "no",
     },
   });
-}
-
-/** A tab with live updates is open: what auto-away reads. */
-async function markLive(db: Database, memberId: string): Promise<void> {
-  await db
-    .update(members)
-    .set({ lastSeenLiveAt: new Date() })
-    .where(eq(members.id, memberId))
-    .catch((error: unknown) => console.error("[realtime] heartbeat failed", error));
 }
