@@ -1,21 +1,21 @@
 import "server-only";
-import { and, desc, eq, gt, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
+import { createHash } from "node:crypto";
+import { and, desc, eq, gt, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import {
-  contacts,
-  conversationReads,
-  conversations,
-  members,
-  messages,
-  teams,
-  users,
-} from "@/db/schema";
+import { contacts, conversationReads, conversations, members, teams, users } from "@/db/schema";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { filteredPage, searchPage, viewPage } from "./page-query";
 import type { ListQuery } from "./schemas";
 import { scopeBranches, scopeCondition, type Viewer } from "./viewer";
 
-/** The conditions of a view plus its filters, without the viewer's scope. */
-export function viewConditions(viewer: Viewer, query: Omit<ListQuery, "cursor" | "limit">): SQL[] {
+/**
+ * The conditions of a view plus its filters, without the viewer's scope or the search (a
+ * search is its own page query, see `searchPage`).
+ */
+export function viewConditions(
+  viewer: Viewer,
+  query: Omit<ListQuery, "cursor" | "limit" | "q">,
+): SQL[] {
   const where: SQL[] = [];
   const me = viewer.member?.id;
   switch (query.view) {
@@ -36,7 +36,11 @@ export function viewConditions(viewer: Viewer, query: Omit<ListQuery, "cursor" |
       break;
   }
   const status = query.view === "closed" ? "closed" : (query.status ?? "open");
-  where.push(eq(conversations.status, status));
+  // A literal rather than a parameter: a prepared list statement's generic plan then expects
+  // as many rows of the status as a custom plan does, and PostgreSQL settles on it.
+  where.push(
+    sql`${conversations.status} = ${sql.raw(status === "closed" ? "'closed'" : "'open'")}`,
+  );
 
   if (query.assignee === "none") where.push(isNull(conversations.assigneeId));
   else if (query.assignee) where.push(eq(conversations.assigneeId, query.assignee));
@@ -50,22 +54,7 @@ export function viewConditions(viewer: Viewer, query: Omit<ListQuery, "cursor" |
       sql`not exists (select 1 from ${conversationReads} r where r.member_id = ${me} and r.conversation_id = ${conversations.id} and r.last_read_at >= ${conversations.lastMessageAt})`,
     );
   }
-  if (query.q) where.push(searchCondition(viewer.workspace.id, query.q));
   return where;
-}
-
-/**
- * A word of any message (full text, GIN index) or part of the contact's name, email or phone
- * (trigram indexes).
- */
-function searchCondition(workspaceId: string, q: string): SQL {
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const matchingContacts = sql`select ${contacts.id} from ${contacts} where ${contacts.workspaceId} = ${workspaceId} and (${contacts.name} ilike ${pattern} or ${contacts.email} ilike ${pattern} or ${contacts.phone} ilike ${pattern})`;
-  const matchingMessages = sql`select ${messages.conversationId} from ${messages} where ${messages.workspaceId} = ${workspaceId} and ${messages.search} @@ plainto_tsquery('simple', ${q})`;
-  // `= any(array(…))` runs the search once, up front; the page is then read by id and sorted.
-  // Left as an OR of subqueries, PostgreSQL walks the whole activity index testing each row,
-  // which takes seconds when only a few conversations match.
-  return sql`${conversations.id} = any(array(select c.id from ${conversations} c where c.workspace_id = ${workspaceId} and c.contact_id in (${matchingContacts}) union ${matchingMessages}))`;
 }
 
 export interface ConversationListItem {
@@ -105,19 +94,23 @@ export async function listConversations(
       sql`(${conversations.lastMessageAt}, ${conversations.id}) < (${cursor.at}, ${cursor.id})`,
     );
   }
-  // One scope branch (Admins, Managers, Viewers, or a view that fixes the assignee): a single
-  // ordered query. Several (an Agent's scope): merge the branches' ids, then read the rows.
-  const branches = scopeBranches(viewer, fixedBy(viewer, query));
-  let rows: ConversationListItem[];
-  if (branches.length === 1) {
-    rows = await selectItems(db, viewer, and(branches[0], ...where), query.limit + 1);
-  } else {
-    const ids = await pageIds(db, branches, where, query.limit + 1);
-    rows =
-      ids.length > 0
-        ? await selectItems(db, viewer, inArray(conversations.id, ids), ids.length)
-        : [];
-  }
+  const limit = query.limit + 1;
+  const rows = query.q
+    ? await selectItems(db, viewer, {
+        page: searchPage({
+          workspaceId: viewer.workspace.id,
+          q: query.q,
+          scope: scopeCondition(viewer),
+          where,
+          limit,
+        }),
+        // A search's plan depends on how common its words are: planned for each search.
+        prepared: false,
+      })
+    : await selectItems(db, viewer, {
+        page: viewPage({ branches: scopeBranches(viewer, fixedBy(viewer, query)), where, limit }),
+        prepared: true,
+      });
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);
   return {
@@ -136,12 +129,18 @@ export async function listActivitySince(
   query: ListQuery,
   since: Date,
 ): Promise<ConversationListItem[]> {
-  const where = [
-    scopeCondition(viewer),
-    ...viewConditions(viewer, query),
-    gt(conversations.lastMessageAt, since),
-  ];
-  return selectItems(db, viewer, and(...where), 200);
+  const where = [...viewConditions(viewer, query), gt(conversations.lastMessageAt, since)];
+  const limit = 200;
+  const page = query.q
+    ? searchPage({
+        workspaceId: viewer.workspace.id,
+        q: query.q,
+        scope: scopeCondition(viewer),
+        where,
+        limit,
+      })
+    : filteredPage({ where: and(scopeCondition(viewer), ...where), limit });
+  return selectItems(db, viewer, { page, prepared: false });
 }
 
 /** What the view pins down (the assignee, the team), for `scopeBranches`. */
@@ -162,30 +161,18 @@ export function fixedBy(
 }
 
 /**
- * The ids of one page: one index range scan per scope branch (see `scopeBranches`), merged in
- * list order. Details are read afterwards for just these rows.
+ * The details of a page's conversations (see page-query.ts), in list order. A list query runs
+ * as a named prepared statement, one per shape and connection: PostgreSQL plans it once
+ * rather than on every call, where planning these joins costs more than running them for a
+ * page of rows. PGlite ignores the name.
  */
-async function pageIds(db: Database, scope: SQL[], where: SQL[], limit: number): Promise<string[]> {
-  const branches = await Promise.all(
-    scope.map((branch) =>
-      db
-        .select({ id: conversations.id, at: conversations.lastMessageAt })
-        .from(conversations)
-        .where(and(branch, ...where))
-        .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
-        .limit(limit),
-    ),
-  );
-  return branches
-    .flat()
-    .sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
-    .slice(0, limit)
-    .map((row) => row.id);
-}
-
-async function selectItems(db: Database, viewer: Viewer, where: SQL | undefined, limit: number) {
+async function selectItems(
+  db: Database,
+  viewer: Viewer,
+  { page, prepared }: { page: SQL; prepared: boolean },
+) {
   const me = viewer.member?.id ?? null;
-  const rows = await db
+  const query = db
     .select({
       id: conversations.id,
       channel: conversations.channel,
@@ -208,14 +195,16 @@ async function selectItems(db: Database, viewer: Viewer, where: SQL | undefined,
         ? sql<Date | null>`(select r.last_read_at from ${conversationReads} r where r.member_id = ${me} and r.conversation_id = ${conversations.id})`
         : sql<null>`null`,
     })
-    .from(conversations)
+    .from(sql`(${page}) as page`)
+    .innerJoin(conversations, sql`${conversations.id} = page.id`)
     .innerJoin(contacts, eq(contacts.id, conversations.contactId))
     .leftJoin(members, eq(members.id, conversations.assigneeId))
     .leftJoin(users, eq(users.id, members.userId))
     .leftJoin(teams, eq(teams.id, conversations.teamId))
-    .where(where)
-    .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
-    .limit(limit);
+    .orderBy(desc(conversations.lastMessageAt), desc(conversations.id));
+  const rows = prepared
+    ? await query.prepare(`list_${sha1(query.toSQL().sql).slice(0, 24)}`).execute()
+    : await query;
   return rows.map(
     (row): ConversationListItem => ({
       id: row.id,
@@ -244,3 +233,5 @@ async function selectItems(db: Database, viewer: Viewer, where: SQL | undefined,
     }),
   );
 }
+
+const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");

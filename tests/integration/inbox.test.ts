@@ -268,6 +268,37 @@ describe("the thread", () => {
 });
 
 describe("cursor pagination", () => {
+  it("pages an Agent's several scope branches and a search one row at a time, in list order", async () => {
+    const walk = async (viewer: Viewer, raw: Record<string, unknown>) => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listConversations(
+          w.db,
+          viewer,
+          listQuerySchema.parse({ ...raw, limit: 1, cursor }),
+        );
+        seen.push(...page.items.map((item) => item.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return seen;
+    };
+    const whole = async (viewer: Viewer, raw: Record<string, unknown>) =>
+      (await listConversations(w.db, viewer, listQuerySchema.parse(raw))).items.map((i) => i.id);
+
+    const agentAll = await whole(w.agent, { view: "all" });
+    expect(new Set(agentAll)).toEqual(new Set([w.ids.mine, w.ids.supportOpen, w.ids.queue]));
+    expect(await walk(w.agent, { view: "all" })).toEqual(agentAll);
+    // "hello" is in every first message, "Contact" in every contact's name: both sides of the
+    // search match each conversation, which is listed once.
+    for (const q of ["hello", "Contact"]) {
+      const found = await whole(w.admin, { view: "all", q });
+      expect(found).toHaveLength(5);
+      expect(await walk(w.admin, { view: "all", q })).toEqual(found);
+      expect(new Set(await whole(w.agent, { view: "all", q }))).toEqual(new Set(agentAll));
+    }
+  });
+
   it("returns each conversation once while new messages arrive; moved ones come back with `since`", async () => {
     const db = await getDb();
     const { workspace, admin } = await makeWorkspace();

@@ -1,0 +1,99 @@
+import "server-only";
+import { and, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import { contacts, conversations, messages } from "@/db/schema";
+
+/**
+ * The ids of one page of conversations, newest activity first, as SQL to nest in the query
+ * that reads the page's details: the ordered part stays a tight scan of one index (or one per
+ * scope branch), and contacts, assignees and teams are joined for the page's rows only.
+ *
+ * The LIMIT is written as a literal: with a parameter, a prepared statement's generic plan
+ * assumes a tenth of the table is wanted and gives up the index order.
+ */
+const limitOf = (limit: number) => {
+  if (!Number.isInteger(limit) || limit < 1) throw new Error(`invalid page size ${limit}`);
+  return sql.raw(String(limit));
+};
+
+const listOrder = sql`${conversations.lastMessageAt} desc, ${conversations.id} desc`;
+
+function ordered(where: SQL | undefined, limit: number): SQL {
+  return sql`select ${conversations.id}, ${conversations.lastMessageAt} from ${conversations} where ${where} order by ${listOrder} limit ${limitOf(limit)}`;
+}
+
+/** Merges subqueries that each return (id, last_message_at) in list order, and cuts the page. */
+function merged(parts: SQL[], operator: "union" | "union all", limit: number): SQL {
+  const union = sql.join(
+    parts.map((part) => sql`(${part})`),
+    sql.raw(` ${operator} `),
+  );
+  return sql`select id, last_message_at from (${union}) parts order by last_message_at desc, id desc limit ${limitOf(limit)}`;
+}
+
+/**
+ * A view's page: one ordered index range per scope branch (see `scopeBranches`); several are
+ * merged in the same statement, each cut at `limit` first.
+ */
+export function viewPage({
+  branches,
+  where,
+  limit,
+}: {
+  branches: SQL[];
+  where: SQL[];
+  limit: number;
+}): SQL {
+  const parts = branches.map((branch) => ordered(and(branch, ...where), limit));
+  const [only] = parts;
+  if (only && parts.length === 1) return only;
+  return merged(parts, "union all", limit);
+}
+
+/**
+ * A search's page: conversations whose contact's name, email or phone contains `q` (trigram
+ * indexes, then those contacts' conversations from `conversations_contact_idx`, which carries
+ * the columns scope and views filter on, so without reading the table), and conversations
+ * with a message containing its words (full text). Every match is found, then the newest are
+ * picked: each `= any(array(…))` runs its search once, up front. Given an ORDER BY … LIMIT to
+ * reach, PostgreSQL would rather walk the activity index testing each conversation, which
+ * takes seconds when few match (and seq-scans when it guesses many do).
+ */
+export function searchPage({
+  workspaceId,
+  q,
+  scope,
+  where,
+  limit,
+}: {
+  workspaceId: string;
+  q: string;
+  scope: SQL | undefined;
+  where: SQL[];
+  limit: number;
+}): SQL {
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const contactIds = sql`select ${contacts.id} from ${contacts} where ${and(
+    eq(contacts.workspaceId, workspaceId),
+    or(
+      ilike(contacts.name, pattern),
+      ilike(contacts.email, pattern),
+      ilike(contacts.phone, pattern),
+    ),
+  )}`;
+  const conversationIds = sql`select ${messages.conversationId} from ${messages} where ${messages.workspaceId} = ${workspaceId} and ${messages.search} @@ plainto_tsquery('simple', ${q})`;
+  const matching = (match: SQL) =>
+    sql`select ${conversations.id}, ${conversations.lastMessageAt} from ${conversations} where ${and(match, scope, ...where)}`;
+  return merged(
+    [
+      matching(sql`${conversations.contactId} = any(array(${contactIds}))`),
+      matching(sql`${conversations.id} = any(array(${conversationIds}))`),
+    ],
+    "union",
+    limit,
+  );
+}
+
+/** The page of conversations matching `where`, for lists that need neither branches nor search. */
+export function filteredPage({ where, limit }: { where: SQL | undefined; limit: number }): SQL {
+  return ordered(where, limit);
+}
