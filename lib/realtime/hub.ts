@@ -103,6 +103,8 @@ class RealtimeHub {
       console.error("[realtime] delivery failed", error);
     } finally {
       this.flushing = false;
+      // Ids notified while the last await (the prune) ran found us busy: deliver them now.
+      if (this.pending.length > 0) queueMicrotask(() => void this.flush());
     }
   }
 
@@ -135,10 +137,15 @@ class RealtimeHub {
       if (!mine.has(row.id)) continue;
       const channels = await pusherChannels(db, row);
       for (let i = 0; i < channels.length; i += PUSHER_CHANNELS_PER_TRIGGER) {
-        await pusher.trigger(channels.slice(i, i + PUSHER_CHANNELS_PER_TRIGGER), row.event.type, {
-          ...row.event,
-          eventId: row.id,
-        });
+        // One event Pusher refuses (e.g. over 10 kB) must not cost the events after it.
+        await pusher
+          .trigger(channels.slice(i, i + PUSHER_CHANNELS_PER_TRIGGER), row.event.type, {
+            ...row.event,
+            eventId: row.id,
+          })
+          .catch((error: unknown) =>
+            console.error(`[realtime] Pusher refused event ${row.id} (${row.event.type})`, error),
+          );
       }
     }
   }
