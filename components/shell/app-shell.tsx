@@ -1,4 +1,6 @@
 import { Logo } from "@/components/logo";
+import { LiveIndicator } from "@/components/realtime/live-indicator";
+import { NotificationBell } from "@/components/realtime/notification-bell";
 import { MobileNav } from "./mobile-nav";
 import { type ShellProps, SidebarContent } from "./sidebar";
 
@@ -15,8 +17,10 @@ export function AppShell({ children, ...props }: ShellProps & { children: React.
           <span className="ml-auto truncate text-sm font-medium text-muted-foreground">
             {props.current.name}
           </span>
+          <NotificationBell slug={props.current.slug} />
         </header>
         <main className="flex min-w-0 flex-1 flex-col">{children}</main>
+        <LiveIndicator className="fixed bottom-4 left-1/2 z-50 -translate-x-1/2 shadow-md" />
       </div>
     </div>
   );

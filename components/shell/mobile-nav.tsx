@@ -23,7 +23,7 @@ export function MobileNav(props: ShellProps) {
           <DialogPrimitive.Description className="sr-only">
             Workspace navigation and your account.
           </DialogPrimitive.Description>
-          <SidebarContent {...props} onNavigate={() => setOpen(false)} />
+          <SidebarContent {...props} bell={false} onNavigate={() => setOpen(false)} />
         </DialogPrimitive.Content>
       </DialogPrimitive.Portal>
     </DialogPrimitive.Root>

@@ -1,4 +1,5 @@
 import { Logo } from "@/components/logo";
+import { NotificationBell } from "@/components/realtime/notification-bell";
 import { type SidebarLink, SidebarNav } from "./sidebar-nav";
 import { type Availability, UserMenu } from "./user-menu";
 import { type SwitcherWorkspace, WorkspaceSwitcher } from "./workspace-switcher";
@@ -21,11 +22,13 @@ export function SidebarContent({
   links,
   user,
   onNavigate,
-}: ShellProps & { onNavigate?: () => void }) {
+  bell = true,
+}: ShellProps & { onNavigate?: () => void; bell?: boolean }) {
   return (
     <div className="flex h-full flex-col gap-4 p-3">
-      <div className="px-2 pt-1">
+      <div className="flex items-center justify-between gap-2 pl-2">
         <Logo size="sm" />
+        {bell ? <NotificationBell slug={current.slug} /> : null}
       </div>
       <WorkspaceSwitcher current={current} workspaces={workspaces} />
       <SidebarNav links={links} onNavigate={onNavigate} />

@@ -19,6 +19,7 @@ export default async function SettingsLayout({
     { href: `${base}/members`, label: "Members" },
     { href: `${base}/teams`, label: "Teams" },
     { href: `${base}/routing`, label: "Routing" },
+    { href: `${base}/notifications`, label: "Notifications" },
     ...(admin
       ? [
           { href: `${base}/plan`, label: "Plan" },
