@@ -204,17 +204,20 @@ function AssignControls({ ownership }: { ownership: OwnershipControls }) {
   return (
     <>
       {abilities.claim ? (
-        <Button
-          variant="outline"
-          size="sm"
-          className="mr-1"
-          loading={pending === "claim"}
-          disabled={busy}
-          onClick={ownership.claim}
-        >
-          {pending === "claim" ? null : <UserCheck aria-hidden="true" />}
-          Assign to me
-        </Button>
+        <Tip label="Assign to me">
+          <Button
+            variant="outline"
+            size="sm"
+            className="mr-1"
+            loading={pending === "claim"}
+            disabled={busy}
+            onClick={ownership.claim}
+          >
+            {pending === "claim" ? null : <UserCheck aria-hidden="true" />}
+            {/* On phones the header has no room for the words; the name stays. */}
+            <span className="max-sm:sr-only">Assign to me</span>
+          </Button>
+        </Tip>
       ) : null}
       {abilities.member.enabled ? (
         <MemberPicker

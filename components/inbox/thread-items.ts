@@ -83,7 +83,10 @@ export function describeEvent(event: DetailEvent, names: NameLookup): string {
       const team = teamName("to", "toName") ?? "a deleted team";
       const moved = actor ? `${actor} assigned this to team ${team}` : `Assigned to team ${team}`;
       const released = memberName("unassigned", "unassignedName");
-      return released ? `${moved}; ${released} was unassigned for the team's routing` : moved;
+      // A routing team picks the assignee afresh, so the one before was taken off.
+      if (!released) return moved;
+      if (released === actor) return `${actor} handed this to team ${team} for its routing to pick`;
+      return `${moved}; ${released} was unassigned so the team's routing could pick`;
     }
     case "team_unassigned": {
       const team = teamName("from", "fromName");
