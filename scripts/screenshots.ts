@@ -26,6 +26,34 @@ async function signUp(page: Page): Promise<string> {
   return new URL(page.url()).pathname.split("/")[1] ?? "";
 }
 
+/** The conversation's assignment controls: the Assign user picker, and the drawer's "Why …?". */
+async function shootAssignment(
+  page: Page,
+  { inboxPath, base, suffix }: { inboxPath: string; base: string; suffix: string },
+) {
+  await page.getByRole("button", { name: "Assign user", exact: true }).click();
+  await page.getByRole("dialog", { name: "Assign user" }).getByRole("option").first().waitFor();
+  await page.screenshot({ path: `${base}-picker.${suffix}.png` });
+  await page.keyboard.press("Escape");
+  const details = page.getByRole("complementary", { name: "Conversation details" });
+  if (!(await details.isVisible())) {
+    await page.getByRole("button", { name: "Details", exact: true }).click();
+  }
+  await page.getByText(/^Why .+\?$/).click();
+  await page.getByText(/^Balanced routing in /).waitFor();
+  await page.screenshot({ path: `${base}-why.${suffix}.png` });
+  // "Assign to me" on an unassigned row, shown on hover.
+  await page.goto(`${baseURL}${inboxPath}?view=unassigned`);
+  const row = page.getByRole("list", { name: "Conversations" }).getByRole("listitem").first();
+  await row.hover();
+  await row.getByRole("button", { name: /^Assign to me/ }).waitFor();
+  await page.screenshot({ path: `${base}-claim.${suffix}.png` });
+  // An unassigned conversation: "Assign to me" in the header.
+  await row.getByRole("link").click();
+  await page.getByRole("button", { name: "Assign to me", exact: true }).waitFor();
+  await page.screenshot({ path: `${base}-unassigned.${suffix}.png` });
+}
+
 async function main() {
   mkdirSync(out, { recursive: true });
   const browser = await chromium.launch(chromiumLaunchOptions);
@@ -41,8 +69,17 @@ async function main() {
   await setup.goto(`${baseURL}/${slug}/settings/teams`);
   await setup.getByRole("button", { name: "New team" }).click();
   await setup.getByRole("dialog").getByLabel("Name").fill("Support");
+  await setup.getByRole("dialog").getByLabel("Routing").selectOption("balanced");
   await setup.getByRole("dialog").getByRole("button", { name: "Create team" }).click();
   await setup.getByRole("dialog").waitFor({ state: "hidden" });
+  // Dana joins Support and goes online, so routing has someone to choose and explain.
+  const team = setup.getByRole("region", { name: "Support", exact: true });
+  await team.getByRole("button", { name: "Add member" }).click();
+  await setup.getByRole("menuitem", { name: new RegExp(person.name) }).click();
+  await team.getByRole("button", { name: `Remove ${person.name} from Support` }).waitFor();
+  await setup.getByRole("button", { name: /^Account:/ }).click();
+  await setup.getByRole("menuitemradio", { name: "Online" }).click();
+  await setup.getByRole("button", { name: /^Account: .*Online/ }).waitFor();
   // A few customers write through the widget, so the inbox has something to show.
   await setup.goto(`${baseURL}/${slug}/settings/channels`);
   const widgetHref = await setup
@@ -76,6 +113,10 @@ async function main() {
     .getByRole("log", { name: "Messages" })
     .getByText("I am checking your order now.")
     .waitFor();
+  // Handing it to Support routes it by balance: the drawer can then say "Why Dana?".
+  await setup.getByRole("button", { name: "Assign team", exact: true }).click();
+  await setup.getByRole("dialog", { name: "Assign team" }).getByRole("option").first().click();
+  await setup.getByText(/Team Support: routed to/).waitFor();
   const state = await setup.context().storageState();
   await setup.close();
 
@@ -95,6 +136,7 @@ async function main() {
     `/${slug}/settings`,
     `/${slug}/settings/members`,
     `/${slug}/settings/teams`,
+    `/${slug}/settings/routing`,
     `/${slug}/settings/plan`,
     `/${slug}/settings/activity`,
     `/${slug}/reports`,
@@ -107,7 +149,9 @@ async function main() {
         [publicPages, undefined],
         [appPages, state],
       ] as const) {
-        const context = await browser.newContext({ viewport, colorScheme, storageState });
+        // Phones have touch screens: what shows only on hover elsewhere must show there.
+        const hasTouch = sizeName === "phone";
+        const context = await browser.newContext({ viewport, colorScheme, storageState, hasTouch });
         const page = await context.newPage();
         for (const path of pages) {
           await page.goto(`${baseURL}${path}`);
@@ -121,6 +165,13 @@ async function main() {
             path: `${out}/${name}.${sizeName}.${colorScheme}.png`,
             fullPage: true,
           });
+          if (path === conversationPath) {
+            await shootAssignment(page, {
+              inboxPath: `/${slug}/inbox`,
+              base: `${out}/${name}`,
+              suffix: `${sizeName}.${colorScheme}`,
+            });
+          }
         }
         await context.close();
       }
