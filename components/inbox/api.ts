@@ -1,6 +1,6 @@
 import type { InboxQuery } from "./types";
 
-/** Until live updates arrive, the list, the counts and the open conversation poll this often. */
+/** While live updates are down, the list, the counts and the open conversation poll this often. */
 export const POLL_MS = 5_000;
 
 /** A route answered `{ error: { code, message } }`, or the network failed. */

@@ -1,13 +1,16 @@
 "use client";
 
 import { Lock, MessageSquare, SendHorizontal } from "lucide-react";
-import { type FormEvent, type KeyboardEvent, useState } from "react";
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Kbd } from "@/components/ui/kbd";
 import { MESSAGE_MAX } from "@/lib/conversations/schemas";
 import { cn } from "@/lib/utils";
 import { drafts } from "./ui-state";
 import type { SendVariables } from "./use-conversation-actions";
+
+/** Typing stops counting this long after the last keystroke. */
+const TYPING_IDLE_MS = 4_000;
 
 /** The counter appears this close to the limit. */
 const COUNTER_FROM = MESSAGE_MAX - 400;
@@ -18,9 +21,12 @@ export function Composer({
   conversationId,
   closed,
   onSend,
+  onTypingChange,
 }: {
   conversationId: string;
   closed: boolean;
+  /** A reply (not a note) is being written: others see "… is typing". */
+  onTypingChange?: (typing: boolean) => void;
   /** Sends; `restore` puts the text back when sending fails. */
   onSend: (message: SendVariables, restore: () => void) => void;
 }) {
@@ -30,7 +36,18 @@ export function Composer({
   const over = length > MESSAGE_MAX;
   const label = note ? "Internal note" : "Reply";
 
+  const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(typingTimer.current), []);
+
+  function signalTyping(next: string) {
+    clearTimeout(typingTimer.current);
+    const typing = !note && next.trim() !== "";
+    onTypingChange?.(typing);
+    if (typing) typingTimer.current = setTimeout(() => onTypingChange?.(false), TYPING_IDLE_MS);
+  }
+
   function update(next: string) {
+    signalTyping(next);
     setBody(next);
     if (next) drafts.set(conversationId, next);
     else drafts.delete(conversationId);

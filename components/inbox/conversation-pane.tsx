@@ -2,6 +2,7 @@
 
 import { Eye, MessageSquareDashed, RefreshCw, SearchX, Sparkles } from "lucide-react";
 import { useMemo, useState } from "react";
+import { usePresenceAnnouncer } from "@/components/realtime/use-presence-announcer";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -12,6 +13,7 @@ import { Composer, REPLY_BOX_ID } from "./composer";
 import { ConversationHeader } from "./conversation-header";
 import { DetailsDrawer } from "./details-drawer";
 import { MessageThread } from "./message-thread";
+import { PresenceBar } from "./presence-bar";
 import { buildThread, type NameLookup } from "./thread-items";
 import type { DetailMessage, InboxMe } from "./types";
 import { useMediaQuery, useWideDrawer } from "./ui-state";
@@ -45,6 +47,8 @@ export function ConversationPane({
 }) {
   const query = useConversationDetail(slug, id);
   const detail = query.data;
+  const [typing, setTyping] = useState(false);
+  usePresenceAnnouncer(slug, detail ? id : null, typing);
   useMarkReadOnOpen(slug, id);
   const { send, setStatus, markUnread } = useConversationActions({ slug, id, listHref });
   const pending = usePendingMessages(slug, id);
@@ -151,10 +155,12 @@ export function ConversationPane({
               An AI agent is handling this conversation.
             </p>
           ) : null}
+          <PresenceBar conversationId={id} />
           {canAct ? (
             <Composer
               key={id}
               conversationId={id}
+              onTypingChange={setTyping}
               closed={detail.conversation.status === "closed"}
               onSend={(message, restore) => send.mutate(message, { onError: restore })}
             />

@@ -9,6 +9,7 @@ import {
   useQuery,
 } from "@tanstack/react-query";
 import { useMemo } from "react";
+import { usePollingFallback } from "@/components/realtime/live-provider";
 import { fetchJson, inboxKeys, inboxUrls, POLL_MS, retryTransient } from "./api";
 import type {
   ConversationListItem,
@@ -23,7 +24,7 @@ export function useViewCounts(slug: string) {
     queryKey: inboxKeys.views(slug),
     queryFn: ({ signal }) => fetchJson<ViewsResponse>(inboxUrls.views(slug), signal),
     select: (data) => data.views,
-    refetchInterval: POLL_MS,
+    refetchInterval: usePollingFallback(POLL_MS),
     retry: retryTransient,
   });
 }
@@ -43,7 +44,7 @@ export function useConversationList(slug: string, query: InboxQuery) {
     // While a new search or filter loads, the previous results stay (dimmed) instead of a
     // skeleton flashing on every keystroke.
     placeholderData: keepPreviousData,
-    refetchInterval: POLL_MS,
+    refetchInterval: usePollingFallback(POLL_MS),
     retry: retryTransient,
   });
   const items = useMemo(() => {
@@ -69,7 +70,7 @@ export const detailOptions = (slug: string, id: string) =>
   });
 
 export function useConversationDetail(slug: string, id: string) {
-  return useQuery({ ...detailOptions(slug, id), refetchInterval: POLL_MS });
+  return useQuery({ ...detailOptions(slug, id), refetchInterval: usePollingFallback(POLL_MS) });
 }
 
 /** Changes one conversation in every cached list, e.g. its unread dot before the server answers. */
