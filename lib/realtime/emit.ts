@@ -27,8 +27,15 @@ export async function emit(
     select pg_notify(${NOTIFY_CHANNEL}, row.id::text) from row`);
 }
 
-/** A conversation changed: everyone who could see it before or after hears about it. */
-export function emitConversationChange(
+/**
+ * A conversation changed: everyone who could see it before or after hears about it. One
+ * transaction may change it several times (created, then routed; reopened, released, then
+ * routed): only the state before the transaction and the one after it were ever visible, so
+ * all its events about the conversation go to those two — to the last alone when the
+ * transaction created it. Earlier events of this transaction are found by its id (the same in
+ * savepoints) among the rows stamped with its start time, and re-addressed.
+ */
+export async function emitConversationChange(
   tx: Database,
   {
     workspaceId,
@@ -42,14 +49,51 @@ export function emitConversationChange(
     change: Extract<RealtimeEvent, { type: "conversation.changed" }>["change"];
   },
 ): Promise<void> {
+  const result: unknown = await tx.execute(sql`
+    select txid_current()::text as tx, coalesce((
+      select json_agg(json_build_object('id', id, 'states', audience->'states', 'change', payload->>'change') order by id)
+      from realtime_events
+      where created_at = now() and workspace_id = ${workspaceId} and type = 'conversation.changed'
+        and audience->>'tx' = txid_current()::text and payload->>'conversationId' = ${conversationId}
+    ), '[]') as earlier`);
+  const [row] = (result as { rows: { tx: string; earlier: EarlierEvent[] }[] }).rows;
+  const earlier = row?.earlier ?? [];
+  const last = states.at(-1);
+  let addressed = states;
+  if (earlier.length > 0 && last) {
+    const created = change === "created" || earlier.some((event) => event.change === "created");
+    const before = earlier[0]?.states[0];
+    addressed = created || !before ? [last] : [before, last];
+    await tx.execute(sql`
+      update realtime_events
+      set audience = jsonb_set(audience, '{states}', ${JSON.stringify(addressed)}::jsonb),
+        payload = jsonb_set(payload, '{assigneeId}', ${JSON.stringify(last.assigneeId)}::jsonb)
+      where id in (${sql.join(
+        earlier.map((event) => sql`${event.id}`),
+        sql`, `,
+      )})`);
+  }
+  // `tx` marks the transaction for the events after this one; delivery ignores it.
+  const audience = {
+    kind: "conversation" as const,
+    conversationId,
+    states: addressed,
+    tx: row?.tx,
+  };
   return emit(tx, {
     workspaceId,
-    audience: { kind: "conversation", conversationId, states },
+    audience,
     event: {
       type: "conversation.changed",
       conversationId,
       change,
-      assigneeId: states.at(-1)?.assigneeId ?? null,
+      assigneeId: last?.assigneeId ?? null,
     },
   });
+}
+
+interface EarlierEvent {
+  id: number;
+  states: OwnershipState[];
+  change: string;
 }

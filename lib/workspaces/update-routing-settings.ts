@@ -5,6 +5,7 @@ import { type Workspace, workspaces } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { routingModeChanged } from "@/lib/assignment/routing-changed";
 import { notFound } from "@/lib/errors";
+import { emitAccessChanged } from "@/lib/realtime/emit-access-changed";
 import type { UpdateRoutingInput } from "./schemas";
 
 const switches = ["selfAssignOnFirstReply", "resetAssigneeOnClose", "agentsSeeUnassigned"] as const;
@@ -61,6 +62,8 @@ export async function updateRoutingSettings(
         data: change,
       });
     }
+    // What Agents see changed: their open streams re-read it and their inboxes refetch.
+    if (patch.agentsSeeUnassigned !== undefined) await emitAccessChanged(tx, { workspaceId });
     const routed =
       patch.routingMode === undefined
         ? 0

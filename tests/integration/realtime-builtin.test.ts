@@ -3,12 +3,14 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { getDb } from "@/db/client";
 import { realtimeEvents } from "@/db/schema";
+import { setMemberAvailability } from "@/lib/assignment/set-member-availability";
 import { receiveInboundMessage } from "@/lib/conversations/receive-inbound-message";
 import { sendMessage } from "@/lib/conversations/send-message";
 import { removeMember } from "@/lib/members/end-membership";
 import { emit } from "@/lib/realtime/emit";
 import type { RealtimeEvent } from "@/lib/realtime/events";
 import { removeTeamMember } from "@/lib/teams/remove-team-member";
+import { updateRoutingSettings } from "@/lib/workspaces/update-routing-settings";
 import { connectSse, type SseClient } from "../support/realtime-sse-client";
 import { type SseServer, startSseServer } from "../support/realtime-sse-server";
 import {
@@ -16,6 +18,7 @@ import {
   newVisitor,
   type RealtimeWorld,
   viewerOf,
+  workspaceOf,
 } from "../support/realtime-world";
 
 /**
@@ -142,32 +145,23 @@ describe("member streams", () => {
     const conversation = await arrive(world.teams.sales);
     const first = await open(sse.memberUrl(world.people.sales.member.id));
     const admin = await viewerOf(world, "admin");
-    await sendMessage(world.db, {
-      viewer: admin,
-      conversationId: conversation.id,
-      body: "One",
-      note: true,
-    });
-    await first.waitFor(() => changesOf(first, conversation.id).length === 1);
+    const note = (body: string) =>
+      sendMessage(world.db, { viewer: admin, conversationId: conversation.id, body, note: true });
+    // (The arrival's own event may still reach this new stream: only notes are counted.)
+    const notesOn = (stream: SseClient) =>
+      changesOf(stream, conversation.id).filter(
+        (entry) => entry.event.type === "conversation.changed" && entry.event.change === "message",
+      );
+    await note("One");
+    await first.waitFor(() => notesOn(first).length === 1);
     const lastSeen = first.lastEventId();
     first.close();
     await first.ended;
 
-    await sendMessage(world.db, {
-      viewer: admin,
-      conversationId: conversation.id,
-      body: "Two",
-      note: true,
-    });
-    await sendMessage(world.db, {
-      viewer: admin,
-      conversationId: conversation.id,
-      body: "Three",
-      note: true,
-    });
+    await note("Two");
+    await note("Three");
     const resumed = await open(sse.memberUrl(world.people.sales.member.id), lastSeen);
-    const missed = () =>
-      changesOf(resumed, conversation.id).filter((entry) => Number(entry.id) > Number(lastSeen));
+    const missed = () => notesOn(resumed).filter((entry) => Number(entry.id) > Number(lastSeen));
     await resumed.waitFor(() => missed().length >= 2);
     // Exactly the two missed. (Ids a little older may come back too — a transaction that took
     // its id earlier can commit later — and the client drops the ones it has.)
@@ -214,6 +208,79 @@ describe("member streams", () => {
     // And a new stream is refused.
     const again = await open(sse.memberUrl(local.people.free.member.id));
     expect(again.status).toBe(404);
+  });
+});
+
+describe("conversations whose ownership changes more than once in one transaction", () => {
+  it("reach only who could see them before or after the transaction, not in between", async () => {
+    // Balanced routing with only the Sales agent online: a new conversation without a team is
+    // created unassigned and routed to them in the same transaction. Nobody ever saw it
+    // unassigned, so the teamless Agent (who sees the unassigned queue) hears nothing.
+    const local = await buildRealtimeWorld({ agentsSeeUnassigned: true, label: "Chain" });
+    await updateRoutingSettings(local.db, {
+      workspaceId: local.workspaceId,
+      actorMemberId: local.people.admin.member.id,
+      input: { routingMode: "balanced" },
+    });
+    await setMemberAvailability(local.db, {
+      workspace: await workspaceOf(local),
+      memberId: local.people.sales.member.id,
+      actorMemberId: local.people.sales.member.id,
+      change: { status: "online" },
+    });
+    const free = await open(sse.memberUrl(local.people.free.member.id));
+    const sales = await open(sse.memberUrl(local.people.sales.member.id));
+    const { conversation } = await receiveInboundMessage(local.db, {
+      workspaceId: local.workspaceId,
+      channel: "api",
+      handle: `chain-${randomBytes(4).toString("hex")}`,
+      body: "Hello",
+    });
+    expect(conversation.assigneeId).toBe(local.people.sales.member.id);
+    await sales.waitFor(() => changesOf(sales, conversation.id).length > 0);
+    // A marker for the teamless Agent after it: everything before it has been delivered.
+    await emit(local.db, {
+      workspaceId: local.workspaceId,
+      audience: { kind: "members", memberIds: [local.people.free.member.id] },
+      event: { type: "access.changed" },
+    });
+    await free.waitFor(() =>
+      free.events<RealtimeEvent>().find((entry) => entry.event.type === "access.changed"),
+    );
+    expect(changesOf(free, conversation.id)).toEqual([]);
+  });
+});
+
+describe("the workspace switch 'Agents see the unassigned queue'", () => {
+  it("applies to open streams at once, both ways", async () => {
+    const local = await buildRealtimeWorld({ agentsSeeUnassigned: true, label: "Switch" });
+    const free = await open(sse.memberUrl(local.people.free.member.id));
+    const admin = await open(sse.memberUrl(local.people.admin.member.id));
+    const arriveHere = async () =>
+      (
+        await receiveInboundMessage(local.db, {
+          workspaceId: local.workspaceId,
+          channel: "api",
+          handle: `switch-${randomBytes(4).toString("hex")}`,
+          body: "Hello",
+        })
+      ).conversation;
+    const flip = (agentsSeeUnassigned: boolean) =>
+      updateRoutingSettings(local.db, {
+        workspaceId: local.workspaceId,
+        actorMemberId: local.people.admin.member.id,
+        input: { agentsSeeUnassigned },
+      });
+
+    const seen = await arriveHere();
+    await free.waitFor(() => changesOf(free, seen.id).length > 0);
+    await flip(false);
+    const hidden = await arriveHere();
+    await admin.waitFor(() => changesOf(admin, hidden.id).length > 0);
+    await flip(true);
+    const seenAgain = await arriveHere();
+    await free.waitFor(() => changesOf(free, seenAgain.id).length > 0, 2_000);
+    expect(changesOf(free, hidden.id)).toEqual([]);
   });
 });
 

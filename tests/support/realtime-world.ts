@@ -52,7 +52,10 @@ const roles: Record<Exclude<PersonName, "admin">, Role> = {
 async function person(db: Database, name: string): Promise<User> {
   const [user] = await db
     .insert(users)
-    .values({ name, email: `${name.toLowerCase()}-${randomBytes(5).toString("hex")}@example.test` })
+    .values({
+      name,
+      email: `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${randomBytes(5).toString("hex")}@example.test`,
+    })
     .returning();
   if (!user) throw new Error("user insert returned nothing");
   return user;
