@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useOptimistic, useState } from "react";
+import { useId, useOptimistic, useRef, useState } from "react";
 import { setAvailabilityAction } from "@/app/(app)/[workspace]/settings/members/actions";
 import { useRunAction } from "@/components/forms/use-run-action";
 import { Input } from "@/components/ui/input";
@@ -36,8 +36,13 @@ export function AvailabilityControls({
   const capacityId = `${id}-capacity`;
   const acceptsId = `${id}-accepts`;
   const { run, pending } = useRunAction();
-  const saved = member.capacity === null ? "" : String(member.capacity);
+  // What the server holds, as text. Kept here (not only read from props) so a blur right
+  // after a save does not see the old value and send it again; the parent keys this
+  // component by the capacity, so a change from elsewhere starts it afresh.
+  const [saved, setSaved] = useState(member.capacity === null ? "" : String(member.capacity));
   const [draft, setDraft] = useState(saved);
+  /** The text being saved now: Enter saves, and the blur that may follow must not save twice. */
+  const saving = useRef<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [acceptsChats, setAcceptsChats] = useOptimistic(member.acceptsChats);
 
@@ -52,6 +57,7 @@ export function AvailabilityControls({
       : null;
 
   function saveCapacity() {
+    if (saving.current !== null) return;
     if (draft.trim() === saved) {
       setDraft(saved);
       setError(null);
@@ -64,6 +70,8 @@ export function AvailabilityControls({
     }
     setError(null);
     const value = parsed.value;
+    const text = value === null ? "" : String(value);
+    saving.current = text;
     void run(() => setAvailabilityAction({ workspace, memberId: member.id, capacity: value }), {
       success: (data) => {
         const label = value === null ? "no limit" : String(value);
@@ -73,7 +81,11 @@ export function AvailabilityControls({
             : routedTo(data.routed, member.name);
         return `Capacity of ${member.name}: ${label}.${note}`;
       },
-      onDone: (ok) => setDraft(ok ? (value === null ? "" : String(value)) : saved),
+      onDone: (ok) => {
+        saving.current = null;
+        if (ok) setSaved(text);
+        setDraft(ok ? text : saved);
+      },
     });
   }
 
@@ -108,7 +120,6 @@ export function AvailabilityControls({
             autoComplete="off"
             placeholder="No limit"
             value={draft}
-            disabled={pending}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? errorId : lowering ? hintId : undefined}
             onChange={(event) => {

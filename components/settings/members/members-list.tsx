@@ -176,7 +176,11 @@ export function MembersList({
                   Viewers are not sent conversations.
                 </span>
               ) : manage ? (
-                <AvailabilityControls workspace={workspace} member={member} />
+                <AvailabilityControls
+                  key={`${member.id}:${member.capacity}`}
+                  workspace={workspace}
+                  member={member}
+                />
               ) : (
                 <span className="text-muted-foreground text-xs">
                   {member.capacity === null ? "No capacity limit" : `Capacity ${member.capacity}`} ·{" "}
