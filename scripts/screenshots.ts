@@ -137,7 +137,6 @@ async function main() {
     `/${slug}/settings/members`,
     `/${slug}/settings/teams`,
     `/${slug}/settings/routing`,
-    `/${slug}/settings/routing`,
     `/${slug}/settings/plan`,
     `/${slug}/settings/activity`,
     `/${slug}/reports`,
