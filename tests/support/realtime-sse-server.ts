@@ -1,7 +1,8 @@
 import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Database } from "@/db/client";
-import { authenticateVisitorToken } from "@/lib/channels/widget/widget-request";
+import { verifyVisitorToken } from "@/lib/channels/widget/visitor-token";
+import { findWidgetWorkspace } from "@/lib/channels/widget/widget-settings";
 import { loadSubscriber } from "@/lib/realtime/audience";
 import { eventStream } from "@/lib/realtime/event-stream";
 import { lastEventIdOf } from "@/lib/realtime/last-event-id";
@@ -63,17 +64,15 @@ export async function startSseServer(db: Database): Promise<SseServer> {
       }
       const widget = /^\/widget\/([A-Za-z0-9_-]+)\/events$/.exec(url.pathname);
       if (widget?.[1]) {
-        const visitor = await authenticateVisitorToken(db, {
-          token: url.searchParams.get("token"),
-          publicId: widget[1],
-        }).catch(() => null);
-        if (!visitor) return new Response("bad token", { status: 401 });
+        // authenticateVisitorToken's check, without its module's route helpers (Next's).
+        const found = await findWidgetWorkspace(db, widget[1]).catch(() => null);
+        if (!found) return new Response("no such chat", { status: 404 });
+        const { workspace } = found;
+        const token = url.searchParams.get("token");
+        const visitorId = token ? verifyVisitorToken(token, workspace.publicId) : null;
+        if (!visitorId) return new Response("bad token", { status: 401 });
         return eventStream(db, {
-          audience: {
-            kind: "visitor",
-            workspaceId: visitor.workspace.id,
-            visitorId: visitor.visitorId,
-          },
+          audience: { kind: "visitor", workspaceId: workspace.id, visitorId },
           lastEventId: lastEventIdOf(request),
           signal: controller.signal,
         });
