@@ -5,6 +5,30 @@ import { conversations, type Workspace } from "@/db/schema";
 import { routeConversation } from "./route-conversation";
 import { writeOwnership } from "./write-ownership";
 
+const ownedBy = (workspaceId: string, memberId: string) =>
+  and(
+    eq(conversations.workspaceId, workspaceId),
+    eq(conversations.assigneeId, memberId),
+    eq(conversations.status, "open"),
+  );
+
+/**
+ * Locks a member's open conversations (in id order) before the routing lock is taken, so a
+ * removal never holds the routing lock while waiting for a conversation a close or claim
+ * holds (which waits for the routing lock in turn).
+ */
+export async function lockMemberConversations(
+  tx: Database,
+  { workspaceId, memberId }: { workspaceId: string; memberId: string },
+): Promise<void> {
+  await tx
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(ownedBy(workspaceId, memberId))
+    .orderBy(conversations.id)
+    .for("update");
+}
+
 /**
  * A member who leaves or is removed stops owning anything: each open conversation of theirs
  * becomes unassigned (one event each) and, where its pool routes, goes to someone else or
@@ -29,14 +53,8 @@ export async function releaseMemberConversations(
   const owned = await tx
     .select()
     .from(conversations)
-    .where(
-      and(
-        eq(conversations.workspaceId, workspace.id),
-        eq(conversations.assigneeId, memberId),
-        eq(conversations.status, "open"),
-      ),
-    )
-    .orderBy(conversations.lastMessageAt)
+    .where(ownedBy(workspace.id, memberId))
+    .orderBy(conversations.id)
     .for("update");
   for (const conversation of owned) {
     const released = await writeOwnership(tx, {

@@ -3,7 +3,10 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { members, notifications, teamMembers } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
-import { releaseMemberConversations } from "@/lib/assignment/release-member-conversations";
+import {
+  lockMemberConversations,
+  releaseMemberConversations,
+} from "@/lib/assignment/release-member-conversations";
 import { lockRouting } from "@/lib/assignment/routing-lock";
 import { AppError, notFound } from "@/lib/errors";
 import { emitAccessChanged } from "@/lib/realtime/emit-access-changed";
@@ -27,7 +30,9 @@ async function endMembership(
 ): Promise<{ name: string }> {
   return db.transaction(async (tx) => {
     const workspace = await lockWorkspace(tx, workspaceId);
-    // Before the member row: routing takes member rows under this lock (lock order).
+    // Lock order (lib/assignment/routing-lock.ts): the member's conversations, then the
+    // routing lock, then the member row (routing writes member rows under its lock).
+    await lockMemberConversations(tx, { workspaceId, memberId });
     await lockRouting(tx, workspaceId);
     const target = await findActiveMember(tx, workspaceId, memberId);
     if (!target) throw notFound("That member");

@@ -37,7 +37,7 @@ export async function notifyMessageReceived(
   });
 }
 
-const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * `@Sam` or `@Sam Lee` in an internal note notifies that member, if they may see the
@@ -62,7 +62,7 @@ export async function notifyMentions(
     const first = person.name.trim().split(/\s+/)[0] ?? "";
     return [person.name.trim(), first].some(
       (handle) =>
-        handle && new RegExp(`(^|\\s)@${escape(handle)}(?![\\p{L}\\p{N}])`, "iu").test(body),
+        handle && new RegExp(`(^|\\s)@${escapeRegExp(handle)}(?![\\p{L}\\p{N}])`, "iu").test(body),
     );
   });
   if (named.length === 0) return [];
