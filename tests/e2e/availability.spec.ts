@@ -159,6 +159,13 @@ test("an Admin turns on balanced routing; an Agent who comes online gets the wai
   await page.reload();
   await expect(routingPage.member(page, agent.name)).toContainText("Skipped: not accepting chats");
 
+  // An Agent reads Settings → Routing but cannot change it.
+  await sam.goto(`/${slug}/settings/routing`);
+  await expect(sam.getByText("Only Admins can change these settings.")).toBeVisible();
+  await expect(sam.getByRole("radio", { name: /^Balanced/ })).toBeChecked();
+  await expect(sam.getByRole("radio", { name: /^Manual/ })).toBeDisabled();
+  await expect(sam.getByRole("switch", { name: "Self-assign on first reply" })).toBeDisabled();
+
   await sam.context().close();
 });
 
