@@ -1,7 +1,8 @@
 import "server-only";
 import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { contacts, conversations, members, notifications, users } from "@/db/schema";
+import { contacts, conversations, members, notifications, type Role, users } from "@/db/schema";
+import { roleLabels } from "@/lib/auth/permissions";
 
 export interface NotificationItem {
   id: string;
@@ -14,6 +15,9 @@ export interface NotificationItem {
 }
 
 const PAGE = 30;
+
+const roleOf = (role: string | null) =>
+  role && role in roleLabels ? `as ${roleLabels[role as Role]}` : null;
 
 const text = (data: Record<string, unknown>, key: string) => {
   const value = data[key];
@@ -90,7 +94,7 @@ export async function listNotifications(
           return {
             ...base,
             title: `${text(data, "name") ?? "Someone"} joined the workspace`,
-            detail: text(data, "role"),
+            detail: roleOf(text(data, "role")),
           };
         default:
           return { ...base, title: row.type.replace(/_/g, " "), detail: null };
