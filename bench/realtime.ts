@@ -9,8 +9,8 @@
  *   - builtin: the app serves the Server-Sent Events stream (lib/realtime/event-stream.ts) over
  *     HTTP on loopback; BENCH_REALTIME_CLIENTS (default 50) SSE clients read it;
  *   - pusher_standin: the app's hub relays through the `pusher` SDK to the Pusher-protocol
- *     stand-in (tests/support/pusher-stand-in.ts, here in this process, as Pusher would be a
- *     service of its own); as many `pusher-js` clients each subscribe to a private member channel.
+ *     stand-in (tests/support/pusher-stand-in.ts), in a third process as Pusher is a service of
+ *     its own; as many `pusher-js` clients each subscribe to a private member channel.
  * One member per client (Managers, who see everything), so every event goes to every client.
  * The Admin then replies BENCH_REALTIME_EVENTS times (default 500) with `sendMessage`, one
  * after another, as server actions would; latency runs from the moment `sendMessage` returns
@@ -179,25 +179,46 @@ interface BenchClient {
 
 type Parsed = { type?: string; change?: string; conversationId?: string; name?: string };
 
-function benchClient(entries: () => { event: Parsed; at: number }[], close: () => void) {
-  const offset = performance.timeOrigin;
+/** Reads what a client received so far, once each (polling must not load the event loop). */
+function benchClient(
+  source: { count(): number; entry(index: number): { event: Parsed; at: number } },
+  close: () => void,
+): BenchClient {
+  const replies: { conversationId: string; at: number }[] = [];
+  const markers = new Set<string>();
+  let read = 0;
+  const catchUp = () => {
+    for (; read < source.count(); read++) {
+      const { event, at } = source.entry(read);
+      if (event.type === "conversation.changed" && event.change === "message") {
+        replies.push({
+          conversationId: event.conversationId ?? "",
+          at: performance.timeOrigin + at,
+        });
+      } else if (event.type === "presence" && event.name) {
+        markers.add(event.name);
+      }
+    }
+  };
   return {
-    replies: () =>
-      entries()
-        .filter((e) => e.event.type === "conversation.changed" && e.event.change === "message")
-        .map((e) => ({ conversationId: e.event.conversationId ?? "", at: offset + e.at })),
-    sawMarker: (marker: string) =>
-      entries().some((e) => e.event.type === "presence" && e.event.name === marker),
+    replies: () => {
+      catchUp();
+      return replies;
+    },
+    sawMarker: (marker) => {
+      catchUp();
+      return markers.has(marker);
+    },
     close,
-  } satisfies BenchClient;
+  };
 }
 
-/** The app instance: a child process answering one JSON line per command. */
-function startApp(driver: Driver, env: Record<string, string>) {
+/** A child process (this file in another mode) answering one JSON line per command. */
+function startChild(mode: "--app" | "--stand-in", env: Record<string, string> = {}) {
   const root = path.resolve(import.meta.dirname, "..");
   const child: ChildProcess = spawn(
     path.join(root, "node_modules/.bin/tsx"),
-    ["--conditions=react-server", "bench/realtime.ts", "--app"],
+    ["--conditions=react-server", "bench/realtime.ts", mode],
     {
       cwd: root,
       env: { ...process.env, ...env, DATABASE_URL: url, DATABASE_POOL_SIZE: "10" },
@@ -213,7 +234,7 @@ function startApp(driver: Driver, env: Record<string, string>) {
   const next = <T>(): Promise<T> =>
     new Promise((resolve, reject) => {
       waiting.push((line) => resolve(JSON.parse(line) as T));
-      void exited.then((code) => reject(new Error(`the ${driver} app instance exited (${code})`)));
+      void exited.then((code) => reject(new Error(`the ${mode} process exited (${code})`)));
     });
   return {
     next,
@@ -225,18 +246,31 @@ function startApp(driver: Driver, env: Record<string, string>) {
   };
 }
 
+/** The Pusher stand-in as a service of its own: prints where it listens, stops on `exit`. */
+async function runStandIn(): Promise<void> {
+  const standIn = await startPusherStandIn();
+  const { appId, key, secret, host, port, env } = standIn;
+  process.stdout.write(`${JSON.stringify({ appId, key, secret, host, port, env })}\n`);
+  for await (const line of createInterface({ input: process.stdin })) {
+    if (line.trim() === "exit") break;
+  }
+  await standIn.close();
+}
+
+type StandInInfo = Pick<PusherStandIn, "appId" | "key" | "secret" | "host" | "port" | "env">;
+
 async function until(done: () => boolean, ms: number): Promise<boolean> {
   const deadline = performance.now() + ms;
   while (!done() && performance.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
   return done();
 }
 
 async function runDriver(driver: Driver): Promise<DriverResult> {
-  let standIn: PusherStandIn | null = null;
-  if (driver === "pusher_standin") standIn = await startPusherStandIn();
-  const app = startApp(driver, standIn?.env ?? {});
+  const service = driver === "pusher_standin" ? startChild("--stand-in") : null;
+  const standIn = service ? await service.next<StandInInfo>() : null;
+  const app = startChild("--app", standIn?.env ?? {});
   const clients: BenchClient[] = [];
   try {
     const { setup } = await app.next<{ setup: Setup }>();
@@ -263,7 +297,13 @@ async function runDriver(driver: Driver): Promise<DriverResult> {
         if (!subscribed.ok) throw new Error(`subscription refused: ${subscribed.error}`);
         clients.push(
           benchClient(
-            () => client.received.map((entry) => ({ event: entry.data as Parsed, at: entry.at })),
+            {
+              count: () => client.received.length,
+              entry: (index) => {
+                const entry = client.received[index];
+                return { event: (entry?.data ?? {}) as Parsed, at: entry?.at ?? Number.NaN };
+              },
+            },
             () => client.disconnect(),
           ),
         );
@@ -273,7 +313,14 @@ async function runDriver(driver: Driver): Promise<DriverResult> {
         const stream = await connectSse(`${setup.sseUrl}/members/${memberId}/events`);
         clients.push(
           benchClient(
-            () => stream.events<Parsed>(),
+            {
+              count: () => stream.frames.length,
+              entry: (index) => {
+                const frame = stream.frames[index];
+                const event = frame?.event === "message" ? (JSON.parse(frame.data) as Parsed) : {};
+                return { event, at: frame?.at ?? Number.NaN };
+              },
+            },
             () => stream.close(),
           ),
         );
@@ -293,7 +340,10 @@ async function runDriver(driver: Driver): Promise<DriverResult> {
       writesPerSecond: number;
     }>();
     const received = () => clients.map((c, k) => c.replies().slice(skip[k]));
-    await until(() => received().every((list) => list.length >= EVENTS), SETTLE_MS);
+    await until(
+      () => clients.every((c, k) => c.replies().length - (skip[k] ?? 0) >= EVENTS),
+      SETTLE_MS,
+    );
 
     const samples: number[] = [];
     let delivered = 0;
@@ -325,7 +375,7 @@ async function runDriver(driver: Driver): Promise<DriverResult> {
   } finally {
     for (const client of clients) client.close();
     await app.stop();
-    await standIn?.close();
+    await service?.stop();
   }
 }
 
@@ -347,6 +397,10 @@ async function recreateDatabase(): Promise<void> {
 async function main(): Promise<number> {
   if (process.argv.includes("--app")) {
     await runApp();
+    return 0;
+  }
+  if (process.argv.includes("--stand-in")) {
+    await runStandIn();
     return 0;
   }
   log(`bench:realtime — ${EVENTS} events, ${CLIENTS} connected clients per driver`);
