@@ -133,7 +133,9 @@ export function explainDecision(
     const others = decision.considered.filter((m) => m.memberId !== chosen.memberId);
     const tied = others.filter((m) => m.openConversations === chosen.openConversations);
     lines.push(
-      `${strategyLabels.balanced} in ${where} chose ${chosen.name}, who had ${load(chosen)} — the fewest among ${plural(decision.eligibleCount, "eligible member")}.`,
+      decision.eligibleCount === 1
+        ? `${strategyLabels.balanced} in ${where} chose ${chosen.name}, the only eligible member (${load(chosen)}).`
+        : `${strategyLabels.balanced} in ${where} chose ${chosen.name}, who had ${load(chosen)} — the fewest among ${plural(decision.eligibleCount, "eligible member")}.`,
     );
     if (decision.tieBreak === "oldest_assignment" && tied.length > 0) {
       lines.push(
