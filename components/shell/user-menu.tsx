@@ -102,6 +102,7 @@ export function UserMenu({
       <DropdownMenuTrigger
         className="flex w-full items-center gap-2.5 rounded-md px-2 py-1.5 text-left transition-colors hover:bg-accent focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
         aria-label={`Account: ${name}, ${canTakeChats ? summary : "Viewer"}`}
+        aria-busy={pending || undefined}
       >
         <Avatar
           name={name}

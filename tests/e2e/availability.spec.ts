@@ -14,6 +14,11 @@ const accountMenu = {
     await this.open(page);
     await page.getByRole("menuitemradio", { name: status }).click();
     await expect(this.trigger(page)).toHaveAccessibleName(new RegExp(`, ${status}`));
+    await this.settled(page);
+  },
+  /** The change is saved: the menu's trigger is busy while its action runs. */
+  async settled(page: Page) {
+    await expect(this.trigger(page)).not.toHaveAttribute("aria-busy", "true");
   },
 };
 
@@ -156,6 +161,7 @@ test("an Admin turns on balanced routing; an Agent who comes online gets the wai
   await expect(accountMenu.trigger(sam)).toHaveAccessibleName(
     `Account: ${agent.name}, Online · not accepting chats`,
   );
+  await accountMenu.settled(sam);
   await page.reload();
   await expect(routingPage.member(page, agent.name)).toContainText("Skipped: not accepting chats");
 
