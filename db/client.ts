@@ -83,14 +83,37 @@ async function openPostgres(url: string): Promise<Connection> {
       await pool.end();
     },
     async listen(channel, onPayload) {
-      const client = await pool.connect();
-      listeners.add(client);
-      client.on("notification", (message) => {
-        if (message.channel === channel) onPayload(message.payload ?? "");
-      });
-      await client.query(`LISTEN "${channel}"`);
+      let stopped = false;
+      let current: import("pg").PoolClient | null = null;
+      // The listening connection may drop (server restart, network): log it and listen again
+      // on a fresh one instead of letting an unhandled 'error' take the process down.
+      const connect = async (): Promise<void> => {
+        const client = await pool.connect();
+        current = client;
+        listeners.add(client);
+        client.on("notification", (message) => {
+          if (message.channel === channel) onPayload(message.payload ?? "");
+        });
+        client.on("error", (error) => {
+          console.error(`[db] LISTEN ${channel} connection lost; listening again`, error);
+          listeners.delete(client);
+          client.release(error);
+          if (current === client) current = null;
+          if (stopped) return;
+          const retry = () =>
+            connect().catch((again: unknown) => {
+              console.error(`[db] LISTEN ${channel} failed; retrying`, again);
+              if (!stopped) setTimeout(retry, 1_000).unref();
+            });
+          setTimeout(retry, 250).unref();
+        });
+        await client.query(`LISTEN "${channel}"`);
+      };
+      await connect();
       return async () => {
-        if (!listeners.delete(client)) return;
+        stopped = true;
+        const client = current;
+        if (!client || !listeners.delete(client)) return;
         await client.query(`UNLISTEN "${channel}"`);
         client.release();
       };
