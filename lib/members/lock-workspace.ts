@@ -6,7 +6,8 @@ import { notFound } from "@/lib/errors";
 import type { SeatUsage } from "./seats";
 
 /**
- * Locks the workspace row for the rest of the transaction. Everything that counts seats or
+ * Locks the workspace row (FOR NO KEY UPDATE, so rows that merely reference the workspace can
+ * still be inserted by a routing transaction) for the rest of the transaction. Everything that counts seats or
  * Admins takes this lock first, so concurrent invites, role changes and removals cannot
  * each see room that only one of them may use.
  */
@@ -15,7 +16,7 @@ export async function lockWorkspace(tx: Database, workspaceId: string): Promise<
     .select()
     .from(workspaces)
     .where(eq(workspaces.id, workspaceId))
-    .for("update");
+    .for("no key update");
   if (!workspace) throw notFound("That workspace");
   return workspace;
 }
