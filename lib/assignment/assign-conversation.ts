@@ -5,9 +5,10 @@ import { type Conversation, conversations, members, teams, users } from "@/db/sc
 import { can } from "@/lib/auth/permissions";
 import { scopeCondition, type Viewer } from "@/lib/conversations/viewer";
 import { AppError, notFound } from "@/lib/errors";
+import { drainQueue } from "./drain-queue";
 import { memberName } from "./member-name";
 import { notifyAssignee } from "./notify-assignee";
-import { drainQueue, type RouteOutcome, routeConversation } from "./route-conversation";
+import { type RouteOutcome, routeConversation } from "./route-conversation";
 import { lockRouting } from "./routing-lock";
 import { findPool } from "./routing-pool";
 import { writeOwnership } from "./write-ownership";

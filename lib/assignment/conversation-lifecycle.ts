@@ -9,15 +9,20 @@ import {
   members,
   type Workspace,
 } from "@/db/schema";
+import { drainQueue } from "./drain-queue";
 import { memberName } from "./member-name";
-import { drainQueue, type RouteOutcome, routeConversation } from "./route-conversation";
+import { routable, routeConversation } from "./route-conversation";
 import { lockRouting } from "./routing-lock";
+import { findPool } from "./routing-pool";
 import { type Candidate, isEligible } from "./routing-rules";
 import { writeOwnership } from "./write-ownership";
 
 /**
- * A new conversation: created with its starting team (the widget's, an API caller's) and
- * routed by that team's mode or the workspace's. Runs in the caller's transaction.
+ * A new conversation: created with its starting team (the widget's, an API caller's). When
+ * that team's mode (or the workspace's) routes, it joins the queue, and the caller routes it
+ * once this transaction has committed (`routeAfterCommit`, which shares one drain among
+ * concurrent arrivals); so an arrival never waits for the routing lock while holding rows.
+ * Runs in the caller's transaction.
  */
 export async function startConversation(
   tx: Database,
@@ -36,7 +41,8 @@ export async function startConversation(
     teamId: string | null;
     now: Date;
   },
-): Promise<{ conversation: Conversation; routed: RouteOutcome }> {
+): Promise<{ conversation: Conversation; queued: boolean }> {
+  const pool = await findPool(tx, workspace, teamId);
   const [created] = await tx
     .insert(conversations)
     .values({
@@ -47,6 +53,7 @@ export async function startConversation(
       teamId,
       lastMessageAt: now,
       createdAt: now,
+      queuedAt: pool.strategy ? now : null,
     })
     .returning();
   if (!created) throw new Error("conversation insert returned nothing");
@@ -57,31 +64,34 @@ export async function startConversation(
     data: { channel, ...(teamId ? { teamId } : {}) },
     createdAt: now,
   });
-  const routed = await routeConversation(tx, {
-    workspace,
-    conversation: created,
-    trigger: "arrival",
-    actorMemberId: null,
-    now,
-  });
-  return { conversation: routed.conversation, routed };
+  return { conversation: created, queued: created.queuedAt !== null };
 }
 
 /**
  * A customer writes on a closed conversation: it reopens and goes back to its previous
  * assignee if they are still a member, online, accepting chats and under capacity (sticky);
- * otherwise the assignee is released and the conversation is routed afresh.
+ * otherwise the assignee is released and, when its pool routes, it joins the queue to be
+ * routed after commit like an arrival (`routeAfterCommit`).
  */
 export async function reopenForCustomer(
   tx: Database,
   { workspace, conversation, now }: { workspace: Workspace; conversation: Conversation; now: Date },
-): Promise<{ conversation: Conversation; routed: RouteOutcome | null; sticky: boolean }> {
-  await lockRouting(tx, workspace.id);
+): Promise<{ conversation: Conversation; queued: boolean; sticky: boolean }> {
   const previous = conversation.assigneeId;
+  // The sticky check reads the previous assignee's load: under the routing lock.
+  if (previous !== null) await lockRouting(tx, workspace.id);
   const sticky = previous !== null && (await stillEligible(tx, previous));
+  const released = previous !== null && !sticky;
+  const open = { ...conversation, status: "open" as const, assigneeId: sticky ? previous : null };
+  const queue = !sticky && routable(open) && (await findPool(tx, workspace, open.teamId)).strategy;
   const reopened = await writeOwnership(tx, {
     conversation,
-    patch: { status: "open", closedAt: null, ...(previous && !sticky ? { assigneeId: null } : {}) },
+    patch: {
+      status: "open",
+      closedAt: null,
+      ...(released ? { assigneeId: null } : {}),
+      ...(queue ? { queuedAt: now } : {}),
+    },
     events: [
       {
         type: "reopened",
@@ -94,15 +104,7 @@ export async function reopenForCustomer(
     ],
     now,
   });
-  if (sticky) return { conversation: reopened, routed: null, sticky };
-  const routed = await routeConversation(tx, {
-    workspace,
-    conversation: reopened,
-    trigger: "reopened",
-    actorMemberId: null,
-    now,
-  });
-  return { conversation: routed.conversation, routed, sticky };
+  return { conversation: reopened, queued: reopened.queuedAt !== null, sticky };
 }
 
 async function stillEligible(tx: Database, memberId: string): Promise<boolean> {

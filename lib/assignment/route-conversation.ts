@@ -1,7 +1,6 @@
 import "server-only";
-import { and, asc, eq, isNotNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { type Conversation, conversations, type Workspace } from "@/db/schema";
+import type { Conversation, Workspace } from "@/db/schema";
 import { notifyAssignee } from "./notify-assignee";
 import { buildDecision, type RoutingDecision, summarizeDecision } from "./routing-decision";
 import { lockRouting } from "./routing-lock";
@@ -42,10 +41,12 @@ export const timeFormatter = (workspace: Workspace) => {
 };
 
 /**
- * Routes one conversation whose row the caller holds: by its team's mode (or the
+ * Routes one conversation whose row the caller holds, inline: by its team's mode (or the
  * workspace's), to the eligible member the rules choose, with the decision stored on the
  * `routed` event. When nobody is eligible it joins the queue (one `queued` event) and waits
- * for `drainQueue`. A manual pool leaves it in Unassigned.
+ * for `drainQueue`. A manual pool leaves it in Unassigned. For the manual paths (a team
+ * assigned, assignment switched back on, a member reopens, an assignee removed); arrivals
+ * and customer reopens queue instead and are routed in batches after commit (drain-queue.ts).
  */
 export async function routeConversation(
   tx: Database,
@@ -133,45 +134,4 @@ export async function routeConversation(
     via: "routing",
   });
   return { kind: "assigned", memberId: chosen.memberId, decision, conversation: routed };
-}
-
-/**
- * Routes waiting conversations, oldest first, now that someone may have become eligible
- * (came online, got capacity back, joined a team, a mode changed). Runs in the caller's
- * transaction under the routing lock, so it cannot miss a conversation queued concurrently.
- * Rows another transaction holds are skipped: that transaction routes them itself.
- */
-export async function drainQueue(
-  tx: Database,
-  {
-    workspace,
-    actorMemberId = null,
-    now,
-    limit = 500,
-  }: { workspace: Workspace; actorMemberId?: string | null; now: Date; limit?: number },
-): Promise<number> {
-  await lockRouting(tx, workspace.id);
-  const waiting = await tx
-    .select()
-    .from(conversations)
-    .where(and(eq(conversations.workspaceId, workspace.id), isNotNull(conversations.queuedAt)))
-    .orderBy(asc(conversations.queuedAt), asc(conversations.id))
-    .limit(limit)
-    .for("update", { skipLocked: true });
-  const full = new Set<string>();
-  let routed = 0;
-  for (const conversation of waiting) {
-    const pool = conversation.teamId ?? "";
-    if (full.has(pool)) continue;
-    const outcome = await routeConversation(tx, {
-      workspace,
-      conversation,
-      trigger: "queue",
-      actorMemberId,
-      now,
-    });
-    if (outcome.kind === "assigned") routed += 1;
-    else if (outcome.kind === "queued") full.add(pool);
-  }
-  return routed;
 }

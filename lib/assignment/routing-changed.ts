@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { conversations, type Workspace } from "@/db/schema";
-import { drainQueue } from "./route-conversation";
+import { drainQueue } from "./drain-queue";
 import { findPool } from "./routing-pool";
 
 /**
@@ -44,7 +44,7 @@ export async function routingModeChanged(
       .set({ queuedAt: null })
       .where(and(inPool, isNotNull(conversations.queuedAt)));
   }
-  return drainQueue(tx, { workspace, now });
+  return (await drainQueue(tx, { workspace, now })).routed.length;
 }
 
 /** Someone joined a team (or got a role that may reply): the team's queue may move. */
@@ -52,5 +52,5 @@ export async function poolGrew(
   tx: Database,
   { workspace, now }: { workspace: Workspace; now: Date },
 ): Promise<number> {
-  return drainQueue(tx, { workspace, now });
+  return (await drainQueue(tx, { workspace, now })).routed.length;
 }

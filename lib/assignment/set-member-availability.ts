@@ -9,7 +9,7 @@ import {
   type Workspace,
 } from "@/db/schema";
 import { notFound } from "@/lib/errors";
-import { drainQueue } from "./route-conversation";
+import { drainQueue } from "./drain-queue";
 import { lockRouting } from "./routing-lock";
 
 export interface AvailabilityChange {
@@ -79,7 +79,7 @@ export async function setMemberAvailability(
       actorMemberId,
       createdAt: now,
     });
-    const routed = await drainQueue(tx, { workspace, now });
+    const routed = (await drainQueue(tx, { workspace, now })).routed.length;
     return { member, routed };
   });
 }

@@ -12,6 +12,7 @@ import {
   messages,
 } from "@/db/schema";
 import { reopenForCustomer, startConversation } from "@/lib/assignment/conversation-lifecycle";
+import { type Arrival, routeAfterCommit } from "@/lib/assignment/drain-queue";
 import { notifyMessageReceived } from "@/lib/notifications/notify-conversation-activity";
 import { emitConversationChange } from "@/lib/realtime/emit";
 import { findWorkspaceById } from "@/lib/workspaces/queries";
@@ -34,8 +35,10 @@ export interface InboundMessage {
 /**
  * A customer writes: find or create the contact by channel handle, continue their open
  * conversation on that channel (reopening a closed one) or start one, and append the message.
- * Starting and reopening go through lib/assignment, which sets the team and routes. One
- * transaction; the conversation row is locked while it changes.
+ * Starting and reopening go through lib/assignment, which sets the team and, when the pool
+ * routes, queues the conversation. One transaction, the conversation row locked while it
+ * changes; after its commit a queued conversation is routed in a short transaction of its own
+ * (batched with whatever else waits), and the conversation is returned as routing left it.
  */
 export async function receiveInboundMessage(
   db: Database,
@@ -48,7 +51,7 @@ export async function receiveInboundMessage(
   reopened: boolean;
 }> {
   const now = input.now ?? new Date();
-  return db.transaction(async (tx) => {
+  const received = await db.transaction(async (tx) => {
     const workspace = await findWorkspaceById(tx, input.workspaceId);
     const contact = await findOrCreateContact(tx, input);
     const [latest] = await tx
@@ -68,6 +71,7 @@ export async function receiveInboundMessage(
     let conversation: Conversation;
     let started = false;
     let reopened = false;
+    let arrival: Arrival | null = null;
     if (!latest) {
       const result = await startConversation(tx, {
         workspace,
@@ -79,10 +83,12 @@ export async function receiveInboundMessage(
       });
       conversation = result.conversation;
       started = true;
+      if (result.queued) arrival = { conversationId: conversation.id, trigger: "arrival" };
     } else if (latest.status === "closed") {
-      conversation = (await reopenForCustomer(tx, { workspace, conversation: latest, now }))
-        .conversation;
+      const result = await reopenForCustomer(tx, { workspace, conversation: latest, now });
+      conversation = result.conversation;
       reopened = true;
+      if (result.queued) arrival = { conversationId: conversation.id, trigger: "reopened" };
     } else {
       conversation = latest;
     }
@@ -108,7 +114,9 @@ export async function receiveInboundMessage(
       .where(eq(conversations.id, conversation.id))
       .returning();
     if (!updated) throw new Error("conversation update returned nothing");
-    if (latest && !routedHere(latest, updated)) {
+    // The owner of a continued (or sticky reopened) conversation hears of the message; an
+    // owner routing gives it after commit is told of the assignment instead.
+    if (latest) {
       await notifyMessageReceived(tx, {
         conversation: updated,
         preview: previewOf(input.body),
@@ -121,13 +129,17 @@ export async function receiveInboundMessage(
       states: [updated],
       change: started ? "created" : "message",
     });
-    return { contact, conversation: updated, message, started, reopened };
+    return { workspace, contact, conversation: updated, message, started, reopened, arrival };
   });
+  const { workspace, arrival, ...result } = received;
+  if (!arrival) return result;
+  await routeAfterCommit(db, { workspace, arrivals: [arrival], now });
+  const [routed] = await db
+    .select()
+    .from(conversations)
+    .where(eq(conversations.id, arrival.conversationId));
+  return { ...result, conversation: routed ?? result.conversation };
 }
-
-/** Routing just gave the conversation its owner, who was told so already. */
-const routedHere = (before: Conversation, after: Conversation) =>
-  after.assigneeId !== null && after.assigneeId !== before.assigneeId;
 
 async function findOrCreateContact(tx: Database, input: InboundMessage): Promise<Contact> {
   const { workspaceId, channel, handle } = input;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Database } from "@/db/client";
 import { notifications } from "@/db/schema";
-import { emit } from "@/lib/realtime/emit";
+import { emit, emitMany } from "@/lib/realtime/emit";
 
 export type NotificationType =
   | "invitation_accepted"
@@ -41,4 +41,46 @@ export async function notify(
       conversationId,
     },
   });
+}
+
+/** `notify` for many entries: one insert and one statement of live signals. */
+export async function notifyMany(
+  tx: Database,
+  entries: readonly {
+    workspaceId: string;
+    memberId: string;
+    type: NotificationType;
+    data: Record<string, unknown>;
+  }[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  const rows = await tx
+    .insert(notifications)
+    .values([...entries])
+    .returning({
+      id: notifications.id,
+      workspaceId: notifications.workspaceId,
+      memberId: notifications.memberId,
+      type: notifications.type,
+      data: notifications.data,
+    });
+  await emitMany(
+    tx,
+    rows.map((row) => {
+      // The type is the one inserted just above; the column is plain text.
+      const kind = row.type as NotificationType;
+      return {
+        workspaceId: row.workspaceId,
+        audience: { kind: "members" as const, memberIds: [row.memberId] },
+        event: {
+          type: "notification.created" as const,
+          notificationId: row.id,
+          kind,
+          title: notificationTitles[kind],
+          conversationId:
+            typeof row.data.conversationId === "string" ? row.data.conversationId : null,
+        },
+      };
+    }),
+  );
 }

@@ -27,6 +27,38 @@ export async function emit(
     select pg_notify(${NOTIFY_CHANNEL}, row.id::text) from row`);
 }
 
+/** One live event to record with `emitMany`. */
+export interface EmitEntry {
+  workspaceId: string;
+  audience: Audience;
+  event: RealtimeEvent;
+}
+
+/**
+ * Records many live events in one statement, inside the caller's transaction, with the same
+ * guarantees as `emit`: they exist, and are notified, only if the transaction commits.
+ */
+export async function emitMany(tx: Database, entries: readonly EmitEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const rows = entries.map(({ workspaceId, audience, event }) => ({
+    workspace_id: workspaceId,
+    audience,
+    type: event.type,
+    payload: event,
+  }));
+  await tx.execute(sql`
+    with row as (
+      insert into realtime_events (workspace_id, audience, type, payload)
+      select e.workspace_id, e.audience, e.type, e.payload
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as e(workspace_id uuid, audience jsonb, type text, payload jsonb)
+      returning id
+    )
+    select pg_notify(${NOTIFY_CHANNEL}, row.id::text) from row order by row.id`);
+}
+
+type ConversationChange = Extract<RealtimeEvent, { type: "conversation.changed" }>["change"];
+
 /**
  * A conversation changed: everyone who could see it before or after hears about it. One
  * transaction may change it several times (created, then routed; reopened, released, then
@@ -46,54 +78,84 @@ export async function emitConversationChange(
     workspaceId: string;
     conversationId: string;
     states: OwnershipState[];
-    change: Extract<RealtimeEvent, { type: "conversation.changed" }>["change"];
+    change: ConversationChange;
   },
 ): Promise<void> {
+  await emitConversationChanges(tx, { workspaceId, changes: [{ conversationId, states, change }] });
+}
+
+/** `emitConversationChange` for many conversations of one workspace, in two statements. */
+export async function emitConversationChanges(
+  tx: Database,
+  {
+    workspaceId,
+    changes,
+  }: {
+    workspaceId: string;
+    changes: readonly {
+      conversationId: string;
+      states: OwnershipState[];
+      change: ConversationChange;
+    }[];
+  },
+): Promise<void> {
+  if (changes.length === 0) return;
+  const ids = changes.map((c) => c.conversationId);
   const result: unknown = await tx.execute(sql`
     select txid_current()::text as tx, coalesce((
-      select json_agg(json_build_object('id', id, 'states', audience->'states', 'change', payload->>'change') order by id)
+      select json_agg(json_build_object('id', id, 'conversationId', payload->>'conversationId',
+        'states', audience->'states', 'change', payload->>'change') order by id)
       from realtime_events
       where created_at = now() and workspace_id = ${workspaceId} and type = 'conversation.changed'
-        and audience->>'tx' = txid_current()::text and payload->>'conversationId' = ${conversationId}
+        and audience->>'tx' = txid_current()::text
+        and payload->>'conversationId' in (${sql.join(
+          ids.map((id) => sql`${id}`),
+          sql`, `,
+        )})
     ), '[]') as earlier`);
   const [row] = (result as { rows: { tx: string; earlier: EarlierEvent[] }[] }).rows;
-  const earlier = row?.earlier ?? [];
-  const last = states.at(-1);
-  let addressed = states;
-  if (earlier.length > 0 && last) {
-    const created = change === "created" || earlier.some((event) => event.change === "created");
-    const before = earlier[0]?.states[0];
-    addressed = created || !before ? [last] : [before, last];
-    await tx.execute(sql`
-      update realtime_events
-      set audience = jsonb_set(audience, '{states}', ${JSON.stringify(addressed)}::jsonb),
-        payload = jsonb_set(payload, '{assigneeId}', ${JSON.stringify(last.assigneeId)}::jsonb)
-      where id in (${sql.join(
-        earlier.map((event) => sql`${event.id}`),
-        sql`, `,
-      )})`);
-  }
-  // `tx` marks the transaction for the events after this one; delivery ignores it.
-  const audience = {
-    kind: "conversation" as const,
-    conversationId,
-    states: addressed,
-    tx: row?.tx,
-  };
-  return emit(tx, {
-    workspaceId,
-    audience,
-    event: {
-      type: "conversation.changed",
+  const entries: EmitEntry[] = [];
+  for (const { conversationId, states, change } of changes) {
+    const earlier = (row?.earlier ?? []).filter((event) => event.conversationId === conversationId);
+    const last = states.at(-1);
+    let addressed = states;
+    if (earlier.length > 0 && last) {
+      const created = change === "created" || earlier.some((event) => event.change === "created");
+      const before = earlier[0]?.states[0];
+      addressed = created || !before ? [last] : [before, last];
+      await tx.execute(sql`
+        update realtime_events
+        set audience = jsonb_set(audience, '{states}', ${JSON.stringify(addressed)}::jsonb),
+          payload = jsonb_set(payload, '{assigneeId}', ${JSON.stringify(last.assigneeId)}::jsonb)
+        where id in (${sql.join(
+          earlier.map((event) => sql`${event.id}`),
+          sql`, `,
+        )})`);
+    }
+    // `tx` marks the transaction for the events after this one; delivery ignores it.
+    const audience = {
+      kind: "conversation" as const,
       conversationId,
-      change,
-      assigneeId: last?.assigneeId ?? null,
-    },
-  });
+      states: addressed,
+      tx: row?.tx,
+    };
+    entries.push({
+      workspaceId,
+      audience,
+      event: {
+        type: "conversation.changed",
+        conversationId,
+        change,
+        assigneeId: last?.assigneeId ?? null,
+      },
+    });
+  }
+  await emitMany(tx, entries);
 }
 
 interface EarlierEvent {
   id: number;
+  conversationId: string;
   states: OwnershipState[];
   change: string;
 }

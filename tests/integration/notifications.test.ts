@@ -95,8 +95,11 @@ describe("notifications", () => {
     const routed = await arrive(world);
     expect(routed.assigneeId).toBe(who(world, "Sam").member.id);
 
-    expect(await emailPendingAssignments(world.db)).toBeGreaterThanOrEqual(1);
-    expect(await emailPendingAssignments(world.db)).toBe(0);
+    let queued = await emailPendingAssignments(world.db);
+    expect(queued).toBeGreaterThanOrEqual(1);
+    // Other test files' assignments share the database and its batches: drain them all; the
+    // check below says Sam's was emailed exactly once however many rounds that took.
+    while (queued > 0) queued = await emailPendingAssignments(world.db);
     const sent = await world.db
       .select({ to: emailOutbox.toAddress, subject: emailOutbox.subject })
       .from(emailOutbox)
