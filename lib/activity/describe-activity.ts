@@ -58,6 +58,7 @@ const routingSettingLabels: Record<string, string> = {
   selfAssignOnFirstReply: "self-assign on first reply",
   resetAssigneeOnClose: "reset assignee on close",
   agentsSeeUnassigned: "the unassigned queue for Agents",
+  autoAway: "auto-away",
 };
 
 /** One entry per changed setting: `{ setting, from, to }` (lib/workspaces/update-routing-settings.ts). */

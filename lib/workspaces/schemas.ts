@@ -25,6 +25,7 @@ export const updateRoutingSchema = z
     selfAssignOnFirstReply: z.boolean().optional(),
     resetAssigneeOnClose: z.boolean().optional(),
     agentsSeeUnassigned: z.boolean().optional(),
+    autoAway: z.boolean().optional(),
   })
   .refine((input) => Object.values(input).some((value) => value !== undefined), {
     error: "Nothing to change.",

@@ -8,7 +8,12 @@ import { notFound } from "@/lib/errors";
 import { emitAccessChanged } from "@/lib/realtime/emit-access-changed";
 import type { UpdateRoutingInput } from "./schemas";
 
-const switches = ["selfAssignOnFirstReply", "resetAssigneeOnClose", "agentsSeeUnassigned"] as const;
+const switches = [
+  "selfAssignOnFirstReply",
+  "resetAssigneeOnClose",
+  "agentsSeeUnassigned",
+  "autoAway",
+] as const;
 
 /**
  * Settings → Routing. One transaction: the workspace row, one activity entry per setting

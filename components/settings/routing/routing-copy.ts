@@ -28,7 +28,8 @@ export const modeLabels: Record<RoutingMode, string> = {
 export type RoutingSwitch =
   | "selfAssignOnFirstReply"
   | "resetAssigneeOnClose"
-  | "agentsSeeUnassigned";
+  | "agentsSeeUnassigned"
+  | "autoAway";
 
 export const routingSwitches: { key: RoutingSwitch; label: string; hint: string }[] = [
   {
@@ -45,6 +46,11 @@ export const routingSwitches: { key: RoutingSwitch; label: string; hint: string 
     key: "agentsSeeUnassigned",
     label: "Agents see the unassigned queue",
     hint: "Agents can see and claim conversations nobody owns; off, they see only their own and their teams'.",
+  },
+  {
+    key: "autoAway",
+    label: "Set members away when they close the app",
+    hint: "A member whose every tab has been closed for two minutes becomes away, so routing stops sending them conversations.",
   },
 ];
 

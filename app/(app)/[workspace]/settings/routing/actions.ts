@@ -19,6 +19,7 @@ export const updateRoutingAction = workspaceAction(
       selfAssignOnFirstReply: updated.selfAssignOnFirstReply,
       resetAssigneeOnClose: updated.resetAssigneeOnClose,
       agentsSeeUnassigned: updated.agentsSeeUnassigned,
+      autoAway: updated.autoAway,
       routed,
     };
   },

@@ -42,6 +42,7 @@ export default async function RoutingSettingsPage({
             selfAssignOnFirstReply: workspace.selfAssignOnFirstReply,
             resetAssigneeOnClose: workspace.resetAssigneeOnClose,
             agentsSeeUnassigned: workspace.agentsSeeUnassigned,
+            autoAway: workspace.autoAway,
           }}
         />
       </section>
