@@ -162,6 +162,8 @@ const expectedAccess: Record<string, "public" | "user" | "apiKey" | Role[]> = {
   "POST /api/widget/:publicId/session": "public",
   "GET /api/widget/:publicId/messages": "public",
   "POST /api/widget/:publicId/messages": "public",
+  "GET /api/widget/:publicId/events": "public",
+  "POST /api/realtime/auth": "public",
   // API keys: Admin. The inbound API's routes take a key instead of a member (tested below).
   "apiKeys.create": [A],
   "apiKeys.revoke": [A],
@@ -195,6 +197,12 @@ const expectedAccess: Record<string, "public" | "user" | "apiKey" | Role[]> = {
   // See conversations: everyone, each in their scope; reply, note, close, reopen: not Viewers.
   "GET /api/workspaces/:workspace/conversations": [A, M, G, V],
   "GET /api/workspaces/:workspace/views": [A, M, G, V],
+  "GET /api/workspaces/:workspace/realtime": [A, M, G, V],
+  "POST /api/workspaces/:workspace/realtime": [A, M, G, V],
+  "GET /api/workspaces/:workspace/notifications": [A, M, G, V],
+  "notifications.markRead": [A, M, G, V],
+  "notifications.setPreferences": [A, M, G, V],
+  "POST /api/workspaces/:workspace/conversations/:conversationId/presence": [A, M, G, V],
   "GET /api/workspaces/:workspace/conversations/:id": [A, M, G, V],
   "GET /api/workspaces/:workspace/conversations/:id/export": [A, M, G, V],
   "conversations.send": [A, M, G],
