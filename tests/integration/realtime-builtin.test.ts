@@ -212,11 +212,11 @@ describe("member streams", () => {
 });
 
 describe("conversations whose ownership changes more than once in one transaction", () => {
-  it("reach only who could see them before or after the transaction, not in between", async () => {
-    // Balanced routing with only the Sales agent online: a new conversation without a team is
-    // created unassigned and routed to them in the same transaction. Nobody ever saw it
-    // unassigned, so the teamless Agent (who sees the unassigned queue) hears nothing.
-    const local = await buildRealtimeWorld({ agentsSeeUnassigned: true, label: "Chain" });
+  it("of an arrival reach who may see it waiting and its new owner; nobody else", async () => {
+    // Balanced routing with only the Sales agent online. An arrival commits first (it waits,
+    // unassigned and without a team), then routing gives it to Sales after that commit. With
+    // Agents not seeing the unassigned queue, the teamless Agent may see neither state.
+    const local = await buildRealtimeWorld({ agentsSeeUnassigned: false, label: "Chain" });
     await updateRoutingSettings(local.db, {
       workspaceId: local.workspaceId,
       actorMemberId: local.people.admin.member.id,
@@ -230,6 +230,7 @@ describe("conversations whose ownership changes more than once in one transactio
     });
     const free = await open(sse.memberUrl(local.people.free.member.id));
     const sales = await open(sse.memberUrl(local.people.sales.member.id));
+    const admin = await open(sse.memberUrl(local.people.admin.member.id));
     const { conversation } = await receiveInboundMessage(local.db, {
       workspaceId: local.workspaceId,
       channel: "api",
@@ -238,6 +239,7 @@ describe("conversations whose ownership changes more than once in one transactio
     });
     expect(conversation.assigneeId).toBe(local.people.sales.member.id);
     await sales.waitFor(() => changesOf(sales, conversation.id).length > 0);
+    await admin.waitFor(() => changesOf(admin, conversation.id).length > 0);
     // A marker for the teamless Agent after it: everything before it has been delivered.
     await emit(local.db, {
       workspaceId: local.workspaceId,

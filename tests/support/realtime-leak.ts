@@ -314,10 +314,6 @@ export const leakSteps: Step[] = [
       });
     },
   },
-  {
-    name: "G arrives without a team and is routed to the Sales agent at once",
-    run: (w, c) => customerWrites(w, c, "G"),
-  },
 ];
 
 async function conversationOfVisitor(world: RealtimeWorld, visitorId: string): Promise<string> {
