@@ -1,4 +1,6 @@
 import "server-only";
+import http from "node:http";
+import https from "node:https";
 import { and, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import Pusher from "pusher";
 import { type Connection, type Database, getConnection } from "@/db/client";
@@ -111,7 +113,11 @@ class RealtimeHub {
   private pusherClient(): Pusher | null {
     if (this.pusher === undefined) {
       const config = pusherServerConfig();
-      this.pusher = config ? new Pusher(config) : null;
+      // One kept-alive connection pool for the REST calls instead of a handshake per event.
+      const agent = config
+        ? new (config.useTLS ? https : http).Agent({ keepAlive: true, maxSockets: 16 })
+        : undefined;
+      this.pusher = config ? new Pusher({ ...config, agent }) : null;
     }
     return this.pusher;
   }
@@ -132,22 +138,42 @@ class RealtimeHub {
         ),
       )
       .returning({ id: realtimeEvents.id });
-    const mine = new Set(claimed.map((row) => row.id));
-    for (const row of rows) {
-      if (!mine.has(row.id)) continue;
-      const channels = await pusherChannels(db, row);
+    const mine = rows.filter((row) => claimed.some((c) => c.id === row.id));
+    // Who may receive is read once per workspace for the whole batch, and the batch's REST
+    // calls go out together: events are signals to refetch, so their order across calls does
+    // not matter, and one slow call must not hold up the rest.
+    const subscribers = new Map<string, Promise<Subscriber[]>>();
+    const audienceOf = (workspaceId: string) => {
+      let found = subscribers.get(workspaceId);
+      if (!found) {
+        found = workspaceSubscribers(db, workspaceId);
+        subscribers.set(workspaceId, found);
+      }
+      return found;
+    };
+    const calls: Promise<unknown>[] = [];
+    for (const row of mine) {
+      const channels =
+        row.audience.kind === "visitor"
+          ? [visitorChannel(row.audience.publicId, row.audience.visitorId)]
+          : (await audienceOf(row.workspaceId))
+              .filter((subscriber) => mayReceive(subscriber, row.audience))
+              .map((subscriber) => memberChannel(subscriber.memberId));
       for (let i = 0; i < channels.length; i += PUSHER_CHANNELS_PER_TRIGGER) {
-        // One event Pusher refuses (e.g. over 10 kB) must not cost the events after it.
-        await pusher
-          .trigger(channels.slice(i, i + PUSHER_CHANNELS_PER_TRIGGER), row.event.type, {
-            ...row.event,
-            eventId: row.id,
-          })
-          .catch((error: unknown) =>
-            console.error(`[realtime] Pusher refused event ${row.id} (${row.event.type})`, error),
-          );
+        calls.push(
+          pusher
+            .trigger(channels.slice(i, i + PUSHER_CHANNELS_PER_TRIGGER), row.event.type, {
+              ...row.event,
+              eventId: row.id,
+            })
+            // One event Pusher refuses (e.g. over 10 kB) must not cost the events after it.
+            .catch((error: unknown) =>
+              console.error(`[realtime] Pusher refused event ${row.id} (${row.event.type})`, error),
+            ),
+        );
       }
     }
+    await Promise.all(calls);
   }
 
   private async prune(db: Database): Promise<void> {
@@ -158,17 +184,6 @@ class RealtimeHub {
       .delete(realtimeEvents)
       .where(lt(realtimeEvents.createdAt, new Date(now - RETENTION_MS)));
   }
-}
-
-/** The members (or the visitor) an event reaches through Pusher, decided now. */
-async function pusherChannels(db: Database, row: DeliveredRow): Promise<string[]> {
-  if (row.audience.kind === "visitor") {
-    return [visitorChannel(row.audience.publicId, row.audience.visitorId)];
-  }
-  const subscribers = await workspaceSubscribers(db, row.workspaceId);
-  return subscribers
-    .filter((subscriber) => mayReceive(subscriber, row.audience))
-    .map((subscriber) => memberChannel(subscriber.memberId));
 }
 
 /** Every active member of a workspace as delivery sees them. */
