@@ -176,7 +176,7 @@ describe("GET /api/v1/conversations/:id/assignment", () => {
         ]),
       });
       expect(routed.latestDecision?.explanation.join(" ")).toContain(
-        `chose ${sam.user.name}, who had 0 open conversations`,
+        `chose ${sam.user.name}, the only eligible member (0 open conversations)`,
       );
       expect(routed.latestDecision?.explanation.join(" ")).toContain(`${kim.user.name} (away)`);
     } finally {

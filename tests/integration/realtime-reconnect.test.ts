@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import { databaseDriver, getDb } from "@/db/client";
 import { emit } from "@/lib/realtime/emit";
 import { type DeliveredRow, realtimeHub } from "@/lib/realtime/hub";
