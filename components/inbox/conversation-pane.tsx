@@ -2,6 +2,7 @@
 
 import { Eye, MessageSquareDashed, RefreshCw, SearchX, Sparkles } from "lucide-react";
 import { useMemo, useState } from "react";
+import { usePresenceChannel } from "@/components/realtime/live-provider";
 import { usePresenceAnnouncer } from "@/components/realtime/use-presence-announcer";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -49,6 +50,7 @@ export function ConversationPane({
   const detail = query.data;
   const [typing, setTyping] = useState(false);
   usePresenceAnnouncer(slug, detail ? id : null, typing);
+  usePresenceChannel(detail ? id : null);
   useMarkReadOnOpen(slug, id);
   const { send, setStatus, markUnread } = useConversationActions({ slug, id, listHref });
   const pending = usePendingMessages(slug, id);

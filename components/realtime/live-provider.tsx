@@ -12,8 +12,13 @@ import {
   useState,
   useSyncExternalStore,
 } from "react";
-import { connectLive, type LiveStatus } from "@/lib/realtime/client/live-connection";
+import {
+  connectLive,
+  type LiveStatus,
+  type PusherClient,
+} from "@/lib/realtime/client/live-connection";
 import type { RealtimeEvent } from "@/lib/realtime/events";
+import { conversationPresenceChannel } from "@/lib/realtime/events";
 import type { RealtimeClientConfig } from "@/lib/realtime/pusher-config";
 import { type AlertPreferences, inAlertScope, playChime, showDesktopNotification } from "./alerts";
 import { PresenceStore, type PresentMember } from "./presence-store";
@@ -23,6 +28,8 @@ interface LiveContextValue {
   memberId: string;
   status: LiveStatus;
   presence: PresenceStore;
+  /** Set with the Pusher driver: presence channels tell who is viewing. */
+  pusher: PusherClient | null;
 }
 
 const LiveContext = createContext<LiveContextValue | null>(null);
@@ -56,6 +63,7 @@ export function LiveProvider({
   const queryClient = useQueryClient();
   const router = useRouter();
   const [status, setStatus] = useState<LiveStatus>("connecting");
+  const [pusher, setPusher] = useState<PusherClient | null>(null);
   const presence = useMemo(() => new PresenceStore(), []);
   const preferencesRef = useRef(preferences);
   preferencesRef.current = preferences;
@@ -132,6 +140,7 @@ export function LiveProvider({
           void queryClient.invalidateQueries();
         },
         onRevoked: () => router.refresh(),
+        onPusher: setPusher,
       },
     );
     const tick = setInterval(() => presence.tick(), 5_000);
@@ -151,8 +160,8 @@ export function LiveProvider({
   }, [config, slug, memberId, presence, queryClient, router]);
 
   const value = useMemo(
-    () => ({ slug, memberId, status, presence }),
-    [slug, memberId, status, presence],
+    () => ({ slug, memberId, status, presence, pusher }),
+    [slug, memberId, status, presence, pusher],
   );
   return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
 }
@@ -174,6 +183,45 @@ export function useConversationPresence(conversationId: string | null): PresentM
   useSyncExternalStore(store?.subscribe ?? noopSubscribe, store?.snapshot ?? zero, zero);
   if (!store || !live || !conversationId) return [];
   return store.present(conversationId, live.memberId);
+}
+
+interface PresenceMember {
+  id: string;
+  info?: { name?: string };
+}
+
+/**
+ * With Pusher, joins the conversation's presence channel (authorised only while the member
+ * may see it): members already there and arriving count as viewing, leaving ones drop at once.
+ * The built-in driver needs nothing here (presence arrives as events).
+ */
+export function usePresenceChannel(conversationId: string | null): void {
+  const live = useContext(LiveContext);
+  const pusher = live?.pusher ?? null;
+  const presence = live?.presence;
+  useEffect(() => {
+    if (!pusher || !presence || !conversationId) return;
+    const name = conversationPresenceChannel(conversationId);
+    const channel = pusher.subscribe(name);
+    const seen = (member: PresenceMember, viewing: boolean) =>
+      presence.update(conversationId, {
+        memberId: member.id,
+        name: member.info?.name ?? "Someone",
+        viewing,
+        typing: false,
+      });
+    channel.bind(
+      "pusher:subscription_succeeded",
+      (members: { each: (visit: (member: PresenceMember) => void) => void }) =>
+        members.each((member) => seen(member, true)),
+    );
+    channel.bind("pusher:member_added", (member: PresenceMember) => seen(member, true));
+    channel.bind("pusher:member_removed", (member: PresenceMember) => seen(member, false));
+    return () => {
+      channel.unbind_all();
+      pusher.unsubscribe(name);
+    };
+  }, [pusher, presence, conversationId]);
 }
 
 const noopSubscribe = () => () => {};

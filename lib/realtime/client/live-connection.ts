@@ -16,7 +16,12 @@ export interface LiveHandlers {
   onReconnect: () => void;
   /** The server closed the stream for good (the member was removed). */
   onRevoked?: () => void;
+  /** With Pusher: the connected client, for presence channels (who is viewing). */
+  onPusher?: (pusher: PusherClient | null) => void;
 }
+
+/** The pusher-js client, as far as presence needs it. */
+export type PusherClient = InstanceType<typeof import("pusher-js").default>;
 
 const visitorIdOf = (token: string) => token.split(".")[0] ?? "";
 
@@ -114,7 +119,11 @@ function connectPusher(
       handlers.onStatus("down");
       handlers.onRevoked?.();
     });
-    disconnect = () => pusher.disconnect();
+    handlers.onPusher?.(pusher);
+    disconnect = () => {
+      handlers.onPusher?.(null);
+      pusher.disconnect();
+    };
   });
   return () => {
     closed = true;
