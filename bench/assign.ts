@@ -25,17 +25,10 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import type { Database } from "@/db/client";
 import * as schema from "@/db/schema";
+import { intFromEnv } from "./support/env";
 import { percentile } from "./support/measure";
 
 const TARGET = { ratio: 0.25, spread: 1 };
-
-function intFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw.replace(/_/g, ""));
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
-  return value;
-}
 
 const url =
   process.env.BENCH_ASSIGN_DATABASE_URL ??

@@ -25,6 +25,7 @@ import {
   MEASURED_AGENT,
   RARE_WORD,
 } from "./support/data";
+import { intFromEnv } from "./support/env";
 import { analyze, generate, memberUuid, prepareDatabase } from "./support/generate";
 import {
   type CapturedQuery,
@@ -39,14 +40,6 @@ import {
 const TARGET = { viewP95: 10, ratio: 3, searchP95: 100, countsP95: 10 };
 /** The deep page is the one after this many pages (1,000 rows in at 50 a page). */
 const DEEP_PAGES = 20;
-
-function intFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw.replace(/_/g, ""));
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
-  return value;
-}
 
 const url =
   process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/switchboard_bench";

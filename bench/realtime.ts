@@ -28,19 +28,12 @@ import Pusher from "pusher";
 import { type PusherStandIn, startPusherStandIn } from "../tests/support/pusher-stand-in";
 import { connectPusherClient } from "../tests/support/realtime-pusher-client";
 import { connectSse } from "../tests/support/realtime-sse-client";
+import { intFromEnv } from "./support/env";
 import { percentile } from "./support/measure";
 
 const TARGET_P95_MS = 100;
 const SETTLE_MS = 10_000;
 const CONVERSATIONS = 10;
-
-function intFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw.replace(/_/g, ""));
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
-  return value;
-}
 
 const url =
   process.env.BENCH_REALTIME_DATABASE_URL ??

@@ -1,11 +1,10 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
-import { contactIdentities } from "@/db/schema";
 import { findVisibleConversation, type Viewer } from "@/lib/conversations/viewer";
 import { notFound } from "@/lib/errors";
 import { emit } from "./emit";
+import { visitorIdOf } from "./emit-to-visitor";
 
 export const presenceSchema = z.object({
   viewing: z.boolean(),
@@ -47,19 +46,11 @@ export async function announcePresence(
   });
   // The customer only hears "typing" (their widget forgets it after a few seconds of silence).
   if (conversation.channel !== "web_chat" || !isTyping) return;
-  const [identity] = await db
-    .select({ handle: contactIdentities.handle })
-    .from(contactIdentities)
-    .where(
-      and(
-        eq(contactIdentities.contactId, conversation.contactId),
-        eq(contactIdentities.channel, "web_chat"),
-      ),
-    );
-  if (!identity) return;
+  const visitorId = await visitorIdOf(db, conversation);
+  if (!visitorId) return;
   await emit(db, {
     workspaceId: conversation.workspaceId,
-    audience: { kind: "visitor", publicId: viewer.workspace.publicId, visitorId: identity.handle },
+    audience: { kind: "visitor", publicId: viewer.workspace.publicId, visitorId },
     event: {
       type: "widget.typing",
       conversationId,

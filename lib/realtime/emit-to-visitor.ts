@@ -4,6 +4,23 @@ import type { Database } from "@/db/client";
 import { type Conversation, contactIdentities, type Message, type Workspace } from "@/db/schema";
 import { emit } from "./emit";
 
+/** The web chat visitor behind a conversation (their widget's channel), if it is one. */
+export async function visitorIdOf(
+  tx: Database,
+  conversation: Pick<Conversation, "contactId">,
+): Promise<string | null> {
+  const [identity] = await tx
+    .select({ handle: contactIdentities.handle })
+    .from(contactIdentities)
+    .where(
+      and(
+        eq(contactIdentities.contactId, conversation.contactId),
+        eq(contactIdentities.channel, "web_chat"),
+      ),
+    );
+  return identity?.handle ?? null;
+}
+
 /** A reply reaches the web chat customer live, on the channel only their token opens. */
 export async function emitToVisitor(
   tx: Database,
@@ -19,19 +36,11 @@ export async function emitToVisitor(
     authorName: string | null;
   },
 ): Promise<void> {
-  const [identity] = await tx
-    .select({ handle: contactIdentities.handle })
-    .from(contactIdentities)
-    .where(
-      and(
-        eq(contactIdentities.contactId, conversation.contactId),
-        eq(contactIdentities.channel, "web_chat"),
-      ),
-    );
-  if (!identity) return;
+  const visitorId = await visitorIdOf(tx, conversation);
+  if (!visitorId) return;
   await emit(tx, {
     workspaceId: workspace.id,
-    audience: { kind: "visitor", publicId: workspace.publicId, visitorId: identity.handle },
+    audience: { kind: "visitor", publicId: workspace.publicId, visitorId },
     event: {
       type: "widget.message",
       conversationId: conversation.id,

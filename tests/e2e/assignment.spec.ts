@@ -1,5 +1,5 @@
 import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
-import { invitationLink, newPerson, type Person, signUpWithWorkspace } from "./support/app";
+import { joinByInvitation, newPerson, type Person, signUpWithWorkspace } from "./support/app";
 
 /*
  * Assignment in the inbox, end to end: a claim race between two signed-in members, a team with
@@ -19,17 +19,8 @@ let admin: Page;
 let samPage: Page;
 let xenaPage: Page;
 
-async function join(browser: Browser, person: Person): Promise<Page> {
-  const link = await invitationLink(admin, person.email);
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(link);
-  await page.getByLabel("Name").fill(person.name);
-  await page.getByLabel("Password").fill(person.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.getByRole("button", { name: /^Join / }).click();
-  await expect(page).toHaveURL(new RegExp(`/${slug}/inbox`));
-  return page;
-}
+const join = (browser: Browser, person: Person) =>
+  joinByInvitation(browser, { admin, person, slug });
 
 /** A customer writes through the web chat widget; returns the conversation's inbox path. */
 async function customerWrites(name: string, body: string): Promise<string> {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { invitationLink, newPerson, type Person, signUpWithWorkspace } from "./support/app";
+import { joinByInvitation, newPerson, type Person, signUpWithWorkspace } from "./support/app";
 
 test.setTimeout(180_000);
 
@@ -21,15 +21,7 @@ async function inviteAndJoin(
   await expect(dialog).toBeHidden();
   const pages: Page[] = [];
   for (const person of people) {
-    const link = await invitationLink(admin, person.email);
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(link);
-    await page.getByLabel("Name").fill(person.name);
-    await page.getByLabel("Password").fill(person.password);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await page.getByRole("button", { name: /^Join / }).click();
-    await expect(page).toHaveURL(new RegExp(`/${slug}/inbox`));
-    pages.push(page);
+    pages.push(await joinByInvitation(browser, { admin, person, slug }));
   }
   return pages;
 }

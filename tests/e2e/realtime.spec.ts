@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { invitationLink, newPerson, type Person, signUpWithWorkspace } from "./support/app";
+import { joinByInvitation, newPerson, type Person, signUpWithWorkspace } from "./support/app";
 
 /*
  * Live updates end to end, two browser contexts on the built-in driver (Server-Sent Events
@@ -18,17 +18,8 @@ let publicId = "";
 let admin: Page;
 let agent: Page;
 
-async function join(browser: Browser, person: Person): Promise<Page> {
-  const link = await invitationLink(admin, person.email);
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(link);
-  await page.getByLabel("Name").fill(person.name);
-  await page.getByLabel("Password").fill(person.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.getByRole("button", { name: /^Join / }).click();
-  await expect(page).toHaveURL(new RegExp(`/${slug}/inbox`));
-  return page;
-}
+const join = (browser: Browser, person: Person) =>
+  joinByInvitation(browser, { admin, person, slug });
 
 /** A customer writes through the widget's API; returns the conversation's inbox path. */
 async function customerWrites(name: string, body: string): Promise<string> {

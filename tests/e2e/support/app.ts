@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, type Page } from "@playwright/test";
+import { type Browser, expect, type Page } from "@playwright/test";
 
 export const PASSWORD = "a-long-enough-password";
 
@@ -105,4 +105,20 @@ export async function invitationLink(page: Page, email: string): Promise<string>
     .getAttribute("href");
   if (!href) throw new Error(`no invitation link for ${email}`);
   return new URL(href).pathname;
+}
+
+/** An invited person accepts by email link in a browser context of their own, and lands in the inbox. */
+export async function joinByInvitation(
+  browser: Browser,
+  { admin, person, slug }: { admin: Page; person: Person; slug: string },
+): Promise<Page> {
+  const link = await invitationLink(admin, person.email);
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(link);
+  await page.getByLabel("Name").fill(person.name);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByRole("button", { name: /^Join / }).click();
+  await expect(page).toHaveURL(new RegExp(`/${slug}/inbox`));
+  return page;
 }
