@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import {
@@ -247,7 +247,8 @@ describe("the thread", () => {
     const events = await db
       .select()
       .from(conversationEvents)
-      .where(eq(conversationEvents.conversationId, ids.queue));
+      .where(eq(conversationEvents.conversationId, ids.queue))
+      .orderBy(asc(conversationEvents.createdAt));
     expect(events.map((e) => e.type)).toEqual(["created", "closed", "reopened"]);
     const thread = await db.select().from(messages).where(eq(messages.conversationId, ids.queue));
     expect(thread).toHaveLength(2);
