@@ -25,6 +25,7 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import type { Database } from "@/db/client";
 import * as schema from "@/db/schema";
+import { recreateDatabase } from "./support/database";
 import { intFromEnv } from "./support/env";
 import { percentile } from "./support/measure";
 
@@ -42,21 +43,6 @@ const CLAIM_CONNECTIONS = intFromEnv("BENCH_ASSIGN_CLAIM_CONNECTIONS", 50);
 const WARMUP = 200;
 
 const log = (line: string) => console.log(line);
-
-async function recreateDatabase(): Promise<void> {
-  const name = decodeURIComponent(new URL(url).pathname.slice(1));
-  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`unexpected bench database name "${name}"`);
-  const server = new URL(url);
-  server.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: server.toString() });
-  await client.connect();
-  try {
-    await client.query(`drop database if exists "${name}" with (force)`);
-    await client.query(`create database "${name}"`);
-  } finally {
-    await client.end();
-  }
-}
 
 /** `count` workers take jobs 0…jobs-1 in turn; each job's latency in milliseconds. */
 async function runWorkers(
@@ -98,7 +84,7 @@ async function main(): Promise<Outcome> {
     `bench:assign — ${ARRIVALS.toLocaleString("en")} arrivals, ${WORKERS} workers, ${MEMBERS} members; ${RACES} races of ${CLAIMERS} claims`,
   );
   log(`database: ${url.replace(/\/\/[^@/]*@/, "//")} (recreated)`);
-  await recreateDatabase();
+  await recreateDatabase(url);
 
   // getDb() reads DATABASE_URL and migrates that database: set it before loading the app.
   process.env.DATABASE_URL = url;

@@ -23,11 +23,11 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import pg from "pg";
 import Pusher from "pusher";
 import { type PusherStandIn, startPusherStandIn } from "../tests/support/pusher-stand-in";
 import { connectPusherClient } from "../tests/support/realtime-pusher-client";
 import { connectSse } from "../tests/support/realtime-sse-client";
+import { recreateDatabase } from "./support/database";
 import { intFromEnv } from "./support/env";
 import { percentile } from "./support/measure";
 
@@ -372,21 +372,6 @@ async function runDriver(driver: Driver): Promise<DriverResult> {
   }
 }
 
-async function recreateDatabase(): Promise<void> {
-  const name = new URL(url).pathname.slice(1);
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`unexpected database name ${name}`);
-  const server = new URL(url);
-  server.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: server.toString() });
-  await client.connect();
-  try {
-    await client.query(`drop database if exists "${name}" with (force)`);
-    await client.query(`create database "${name}"`);
-  } finally {
-    await client.end();
-  }
-}
-
 async function main(): Promise<number> {
   if (process.argv.includes("--app")) {
     await runApp();
@@ -398,7 +383,7 @@ async function main(): Promise<number> {
   }
   log(`bench:realtime — ${EVENTS} events, ${CLIENTS} connected clients per driver`);
   log(`database: ${url.replace(/\/\/[^@/]*@/, "//")} (recreated)`);
-  await recreateDatabase();
+  await recreateDatabase(url);
   const results = {} as Record<Driver, DriverResult>;
   let ok = true;
   for (const driver of drivers) {

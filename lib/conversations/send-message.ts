@@ -30,7 +30,6 @@ export async function sendMessage(
     throw new AppError("forbidden", "Your role can read conversations but not reply to them.");
   }
   const author = viewer.member;
-  const authorName = await memberName(db, author.id);
   return db.transaction(async (tx) => {
     const [conversation] = await tx
       .select()
@@ -76,6 +75,8 @@ export async function sendMessage(
     });
     if (note) await notifyMentions(tx, { conversation: owned, authorMemberId: author.id, body });
     if (!note && conversation.channel === "web_chat") {
+      // The name under the reply, looked up only for the replies a customer reads.
+      const authorName = await memberName(tx, author.id);
       await emitToVisitor(tx, { workspace: viewer.workspace, conversation, message, authorName });
     }
     if (!note) {

@@ -1,5 +1,11 @@
 import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
-import { joinByInvitation, newPerson, type Person, signUpWithWorkspace } from "./support/app";
+import {
+  joinByInvitation,
+  newPerson,
+  type Person,
+  signUpWithWorkspace,
+  widgetCustomerWrites,
+} from "./support/app";
 
 /*
  * Assignment in the inbox, end to end: a claim race between two signed-in members, a team with
@@ -22,25 +28,8 @@ let xenaPage: Page;
 const join = (browser: Browser, person: Person) =>
   joinByInvitation(browser, { admin, person, slug });
 
-/** A customer writes through the web chat widget; returns the conversation's inbox path. */
-async function customerWrites(name: string, body: string): Promise<string> {
-  const session = await admin.request.post(`/api/widget/${publicId}/session`, { data: {} });
-  const { token } = (await session.json()) as { token: string };
-  const sent = await admin.request.post(`/api/widget/${publicId}/messages`, {
-    headers: { authorization: `Bearer ${token}` },
-    data: { body, name },
-  });
-  expect(sent.ok()).toBe(true);
-  await admin.goto(`/${slug}/inbox?view=all`);
-  const row = admin.getByRole("list", { name: "Conversations" }).getByRole("link", {
-    name: new RegExp(`^${name}`),
-  });
-  // The message was stored before the answer came back; the list shows it on its first load.
-  await expect(row).toBeVisible({ timeout: 20_000 });
-  const href = await row.getAttribute("href");
-  if (!href) throw new Error(`no link for ${name}`);
-  return new URL(href, "http://x").pathname;
-}
+const customerWrites = (name: string, body: string) =>
+  widgetCustomerWrites(admin, { slug, publicId, name, body });
 
 /** The status menu in the header's user menu (Online / Away / Offline). */
 async function setStatus(page: Page, status: "Online" | "Away" | "Offline") {

@@ -1,5 +1,11 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { joinByInvitation, newPerson, type Person, signUpWithWorkspace } from "./support/app";
+import {
+  joinByInvitation,
+  newPerson,
+  type Person,
+  signUpWithWorkspace,
+  widgetCustomerWrites,
+} from "./support/app";
 
 /*
  * Live updates end to end, two browser contexts on the built-in driver (Server-Sent Events
@@ -21,24 +27,8 @@ let agent: Page;
 const join = (browser: Browser, person: Person) =>
   joinByInvitation(browser, { admin, person, slug });
 
-/** A customer writes through the widget's API; returns the conversation's inbox path. */
-async function customerWrites(name: string, body: string): Promise<string> {
-  const session = await admin.request.post(`/api/widget/${publicId}/session`, { data: {} });
-  const { token } = (await session.json()) as { token: string };
-  const sent = await admin.request.post(`/api/widget/${publicId}/messages`, {
-    headers: { authorization: `Bearer ${token}` },
-    data: { body, name },
-  });
-  expect(sent.ok()).toBe(true);
-  await admin.goto(`/${slug}/inbox?view=all`);
-  const row = admin
-    .getByRole("list", { name: "Conversations" })
-    .getByRole("link", { name: new RegExp(`^${name}`) });
-  await expect(row).toBeVisible({ timeout: 10_000 });
-  const href = await row.getAttribute("href");
-  if (!href) throw new Error(`no link for ${name}`);
-  return new URL(href, "http://x").pathname;
-}
+const customerWrites = (name: string, body: string) =>
+  widgetCustomerWrites(admin, { slug, publicId, name, body });
 
 /** The live stream is open (the reconnecting pill is not shown and the stream answered). */
 async function live(page: Page) {

@@ -122,3 +122,29 @@ export async function joinByInvitation(
   await expect(page).toHaveURL(new RegExp(`/${slug}/inbox`));
   return page;
 }
+
+/**
+ * A customer writes through the web chat widget's API; the admin's All view lists it. Returns
+ * the conversation's inbox path.
+ */
+export async function widgetCustomerWrites(
+  admin: Page,
+  { slug, publicId, name, body }: { slug: string; publicId: string; name: string; body: string },
+): Promise<string> {
+  const session = await admin.request.post(`/api/widget/${publicId}/session`, { data: {} });
+  const { token } = (await session.json()) as { token: string };
+  const sent = await admin.request.post(`/api/widget/${publicId}/messages`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: { body, name },
+  });
+  expect(sent.ok()).toBe(true);
+  await admin.goto(`/${slug}/inbox?view=all`);
+  const row = admin
+    .getByRole("list", { name: "Conversations" })
+    .getByRole("link", { name: new RegExp(`^${name}`) });
+  // The message was stored before the answer came back; the list shows it on its first load.
+  await expect(row).toBeVisible({ timeout: 20_000 });
+  const href = await row.getAttribute("href");
+  if (!href) throw new Error(`no link for ${name}`);
+  return new URL(href, "http://x").pathname;
+}
