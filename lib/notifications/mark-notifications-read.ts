@@ -2,9 +2,13 @@ import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { notifications } from "@/db/schema";
+import { notFound } from "@/lib/errors";
 import { emit } from "@/lib/realtime/emit";
 
-/** Marks one notification (or, without an id, all of them) read; only the member's own. */
+/**
+ * Marks one notification (or, without an id, all of them) read; only the member's own — an id
+ * that is not theirs answers not found.
+ */
 export async function markNotificationsRead(
   db: Database,
   {
@@ -25,6 +29,14 @@ export async function markNotificationsRead(
       ),
     )
     .returning({ id: notifications.id });
+  if (notificationId && marked.length === 0) {
+    // Already read is fine; someone else's (or another workspace's) notification does not exist.
+    const [own] = await db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(and(eq(notifications.id, notificationId), eq(notifications.memberId, memberId)));
+    if (!own) throw notFound("That notification");
+  }
   if (marked.length > 0) {
     // The member's other tabs update their bell too.
     await emit(db, {

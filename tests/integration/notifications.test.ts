@@ -69,13 +69,14 @@ describe("notifications", () => {
       .select({ id: notifications.id })
       .from(notifications)
       .where(eq(notifications.memberId, sam.id));
-    expect(
-      await markNotificationsRead(world.db, {
+    await expect(
+      markNotificationsRead(world.db, {
         workspaceId: world.workspaceId,
         memberId: who(world, "Kim").member.id,
         notificationId: own?.id,
       }),
-    ).toBe(0);
+    ).rejects.toMatchObject({ code: "not_found" });
+    expect((await listNotifications(world.db, { memberId: sam.id })).unread).toBe(0);
   });
 
   it("emails an assignment once, through the outbox, only to members who want it", async () => {
