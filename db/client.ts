@@ -16,6 +16,11 @@ export interface Connection {
   close: () => Promise<void>;
   /** Runs `LISTEN channel`; resolves to an unsubscribe function. */
   listen: (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>;
+  /**
+   * Raw SQL for pg-boss's `db` option: parameterised statements go through the driver's
+   * query; parameterless ones may hold several statements (pg-boss's migrations).
+   */
+  executeSql: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
 }
 
 export class DatabaseLockedError extends Error {
@@ -77,6 +82,12 @@ async function openPostgres(url: string): Promise<Connection> {
   return {
     db,
     driver: "postgres",
+    async executeSql(text, values) {
+      const result = await pool.query(text, values);
+      // A multi-statement text answers one result per statement; pg-boss reads the last.
+      const last = Array.isArray(result) ? result.at(-1) : result;
+      return { rows: last?.rows ?? [] };
+    },
     async close() {
       for (const client of listeners) client.release(true);
       listeners.clear();
@@ -137,6 +148,13 @@ async function openPglite(dir: string): Promise<Connection> {
     return {
       db,
       driver: "pglite",
+      async executeSql(text, values) {
+        // PGlite's extended protocol refuses several statements in one text, and pg-boss's
+        // parameterless calls carry its multi-statement migrations: those go through exec.
+        if (values && values.length > 0) return { rows: (await client.query(text, values)).rows };
+        const results = await client.exec(text);
+        return { rows: results.at(-1)?.rows ?? [] };
+      },
       async close() {
         await client.close();
         releaseLock(lockPath);

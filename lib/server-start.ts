@@ -1,5 +1,7 @@
 import "server-only";
 import { getConnection } from "@/db/client";
+import { startAgentWorker } from "@/lib/agents/agent-worker";
+import { describeResponder, responderFromEnv } from "@/lib/agents/responder-config";
 import { startEmailDeliverer } from "@/lib/email/deliverer";
 import { devMailboxEnabled } from "@/lib/email/dev-mailbox";
 import { startAssignmentMailer } from "@/lib/notifications/email-assignments";
@@ -13,6 +15,9 @@ export async function startServer(): Promise<void> {
   startEmailDeliverer();
   startAssignmentMailer();
   startAutoAway();
+  const responder = responderFromEnv();
+  await startAgentWorker({ db: connection.db, responder });
+  console.info(`[switchboard] ${describeResponder()}`);
   // Every instance listens: it serves its own streams and, with Pusher, shares the relaying.
   await realtimeHub().start();
   console.info(

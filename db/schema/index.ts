@@ -1,3 +1,5 @@
+export * from "./agent-turns";
+export * from "./agents";
 export * from "./api";
 export * from "./auth";
 export * from "./channel";

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { customType, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { aiAgents } from "./agents";
 import { conversations } from "./conversations";
 import { members, workspaces } from "./workspaces";
 
@@ -22,8 +23,8 @@ export const messages = pgTable(
     kind: messageKindEnum().notNull(),
     /** The member who wrote an outbound message or note. */
     authorMemberId: uuid().references(() => members.id, { onDelete: "set null" }),
-    /** The AI agent that wrote an outbound message (the AI issue adds the agents table). */
-    authorAgentId: uuid(),
+    /** The AI agent that wrote an outbound message. */
+    authorAgentId: uuid().references(() => aiAgents.id, { onDelete: "set null" }),
     body: text().notNull(),
     // 'simple': customers write in any language, so words are matched as written, unstemmed.
     search: tsvector().generatedAlwaysAs(sql`to_tsvector('simple', body)`),

@@ -30,7 +30,7 @@ function rightsOf(viewer: Viewer): Rights | null {
   return null;
 }
 
-function requireRights(viewer: Viewer): Rights {
+export function requireRights(viewer: Viewer): Rights {
   const rights = rightsOf(viewer);
   if (!rights) {
     throw new AppError("forbidden", "Your role can read conversations but not assign them.");
@@ -39,7 +39,7 @@ function requireRights(viewer: Viewer): Rights {
 }
 
 /** The conversation, locked for this transaction, if the viewer may see it. */
-async function lockVisible(tx: Database, viewer: Viewer, conversationId: string) {
+export async function lockVisible(tx: Database, viewer: Viewer, conversationId: string) {
   const [conversation] = await tx
     .select()
     .from(conversations)

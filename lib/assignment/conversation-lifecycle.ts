@@ -9,6 +9,7 @@ import {
   members,
   type Workspace,
 } from "@/db/schema";
+import { endSessionLocked } from "./agent-sessions";
 import { drainQueue } from "./drain-queue";
 import { memberName } from "./member-name";
 import { routable, routeConversation } from "./route-conversation";
@@ -140,6 +141,17 @@ export async function closeConversation(
   }: { workspace: Workspace; conversation: Conversation; actorMemberId: string | null; now: Date },
 ): Promise<Conversation> {
   if (conversation.status === "closed") return conversation;
+  // An AI agent handling it stops (reason `closed`) before the conversation closes.
+  if (conversation.agentSessionId) {
+    ({ conversation } = await endSessionLocked(tx, {
+      workspace,
+      conversation,
+      reason: "closed",
+      detail: null,
+      actorMemberId,
+      now,
+    }));
+  }
   const reset = workspace.resetAssigneeOnClose && conversation.assigneeId !== null;
   if (conversation.assigneeId) await lockRouting(tx, workspace.id);
   const closed = await writeOwnership(tx, {

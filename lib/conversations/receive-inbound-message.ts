@@ -11,13 +11,16 @@ import {
   type Message,
   messages,
 } from "@/db/schema";
+import { enqueueAgentTurn } from "@/lib/agents/agent-queue";
+import { queueAgentTurn } from "@/lib/agents/agent-turns";
 import { reopenForCustomer, startConversation } from "@/lib/assignment/conversation-lifecycle";
 import { type Arrival, routeAfterCommit } from "@/lib/assignment/drain-queue";
 import { notifyMessageReceived } from "@/lib/notifications/notify-conversation-activity";
 import { emitConversationChange } from "@/lib/realtime/emit";
 import { findWorkspaceById } from "@/lib/workspaces/queries";
+import { previewOf } from "./preview";
 
-export const previewOf = (body: string) => body.replace(/\s+/g, " ").trim().slice(0, 140);
+export { previewOf };
 
 export interface InboundMessage {
   workspaceId: string;
@@ -129,9 +132,21 @@ export async function receiveInboundMessage(
       states: [updated],
       change: started ? "created" : "message",
     });
-    return { workspace, contact, conversation: updated, message, started, reopened, arrival };
+    // An AI agent handling the conversation owes this message an answer (a job after commit).
+    const turnKey = await queueAgentTurn(tx, { conversation: updated, message, now });
+    return {
+      workspace,
+      contact,
+      conversation: updated,
+      message,
+      started,
+      reopened,
+      arrival,
+      turnKey,
+    };
   });
-  const { workspace, arrival, ...result } = received;
+  const { workspace, arrival, turnKey, ...result } = received;
+  if (turnKey) await enqueueAgentTurn({ key: turnKey, messageId: result.message.id });
   if (!arrival) return result;
   await routeAfterCommit(db, { workspace, arrivals: [arrival], now });
   const [routed] = await db

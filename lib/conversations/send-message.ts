@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { conversationReads, conversations, type Message, messages } from "@/db/schema";
 import { selfAssignOnReply } from "@/lib/assignment/conversation-lifecycle";
@@ -8,7 +8,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { notifyMentions } from "@/lib/notifications/notify-conversation-activity";
 import { emitConversationChange } from "@/lib/realtime/emit";
 import { emitToVisitor } from "@/lib/realtime/emit-to-visitor";
-import { previewOf } from "./receive-inbound-message";
+import { previewOf } from "./preview";
 import { scopeCondition, type Viewer } from "./viewer";
 
 /**
@@ -43,7 +43,14 @@ export async function sendMessage(
       !(await tx
         .select({ id: messages.id })
         .from(messages)
-        .where(and(eq(messages.conversationId, conversationId), eq(messages.kind, "outbound")))
+        .where(
+          and(
+            eq(messages.conversationId, conversationId),
+            eq(messages.kind, "outbound"),
+            // An AI agent's replies do not count: the first person to answer may still own it.
+            isNotNull(messages.authorMemberId),
+          ),
+        )
         .limit(1)
         .then((rows) => rows.length > 0));
     const [message] = await tx

@@ -28,6 +28,8 @@ export type RealtimeEvent =
       viewing: boolean;
       typing: boolean;
     }
+  /** An AI agent is writing an answer in this conversation (or stopped). */
+  | { type: "agent.typing"; conversationId: string; agentName: string; typing: boolean }
   /** The member read notifications elsewhere: bells refetch. */
   | { type: "notifications.read" }
   /** The member's role, teams or membership changed: refetch everything, or stop if removed. */

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, inject } from "vitest";
 import { closeDb } from "@/db/client";
+import { stopBoss } from "@/lib/jobs/boss";
 
 const databaseUrl = inject("databaseUrl");
 if (databaseUrl) {
@@ -18,5 +19,6 @@ process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret";
 process.env.AUTH_URL ??= "http://switchboard.test";
 
 afterAll(async () => {
+  await stopBoss();
   await closeDb();
 });

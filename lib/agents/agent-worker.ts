@@ -1,0 +1,79 @@
+import "server-only";
+import type PgBoss from "pg-boss";
+import type { Database } from "@/db/client";
+import { expireAgentSessions } from "@/lib/assignment/agent-sessions";
+import { getBoss, queues } from "@/lib/jobs/boss";
+import { answerTurn, stalePendingTurns } from "./agent-turns";
+import type { Responder } from "./responder";
+
+/** How often sessions past their length are ended and lost turns re-sent. */
+const SWEEP_MS = 30_000;
+/** A turn still pending this long after it was written has lost its job (or its worker). */
+const STALE_TURN_MS = 2 * 60_000;
+
+export interface AgentWorker {
+  /** Stops taking jobs; the one in progress finishes. */
+  stop: () => Promise<void>;
+}
+
+const globalStore = globalThis as typeof globalThis & { __switchboardAgentWorkers?: Set<string> };
+
+/** Wakes this process's workers at once instead of at their next poll. */
+export async function wakeAgentWorkers(boss: PgBoss): Promise<void> {
+  for (const id of globalStore.__switchboardAgentWorkers ?? []) boss.notifyWorker(id);
+}
+
+/**
+ * Answers agent turns from the `agent-reply` queue with the given responder, and sweeps: ends
+ * expired sessions, re-sends turns whose job was lost. Every app instance may run one; jobs
+ * go to one worker each, and a turn is answered once even when a job runs twice.
+ */
+export async function startAgentWorker({
+  db,
+  responder,
+  boss: given,
+  sweep = true,
+}: {
+  db: Database;
+  responder: Responder;
+  boss?: PgBoss;
+  sweep?: boolean;
+}): Promise<AgentWorker> {
+  const boss = given ?? (await getBoss());
+  const workerId = await boss.work<{ turnKey: string }>(
+    queues.agentReply,
+    { pollingIntervalSeconds: 0.5, batchSize: 1 },
+    async (jobs) => {
+      for (const job of jobs) await answerTurn(db, { key: job.data.turnKey, responder });
+    },
+  );
+  globalStore.__switchboardAgentWorkers ??= new Set();
+  globalStore.__switchboardAgentWorkers.add(workerId);
+  const timer = sweep
+    ? setInterval(() => {
+        sweepOnce(db, boss).catch((error: unknown) =>
+          console.error("[agents] sweep failed", error),
+        );
+      }, SWEEP_MS)
+    : null;
+  timer?.unref();
+  return {
+    async stop() {
+      if (timer) clearInterval(timer);
+      globalStore.__switchboardAgentWorkers?.delete(workerId);
+      await boss.offWork({ id: workerId });
+    },
+  };
+}
+
+/** Ends expired sessions and re-sends the jobs of turns left pending. */
+export async function sweepOnce(db: Database, boss: PgBoss, now = new Date()): Promise<void> {
+  await expireAgentSessions(db, { now });
+  for (const turn of await stalePendingTurns(db, { olderThanMs: STALE_TURN_MS, now })) {
+    await boss.send(
+      queues.agentReply,
+      { turnKey: turn.key },
+      turn.inboundMessageId ? { id: turn.inboundMessageId } : {},
+    );
+  }
+}
