@@ -1,8 +1,12 @@
 // npm run db:seed — a demo workspace to click through. Refuses to seed the same workspace twice.
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
+import { assignAgent } from "@/lib/assignment/agent-sessions";
 import { hashPassword } from "@/lib/auth/password";
+import { apiViewer } from "@/lib/conversations/viewer";
 import { closeDb, DatabaseLockedError, getDb } from "./client";
 import {
+  agentKnowledge,
+  aiAgents,
   type Channel,
   contactIdentities,
   contacts,
@@ -166,6 +170,47 @@ conversationPlan.push(
 
 const handle = (email: string) => email.split("@")[0] ?? email;
 
+/** The demo AI agent: what it knows, and the conversation it is handling (Lena's). */
+const agentPlan = {
+  name: "Ava",
+  avatar: "🤖",
+  instructions:
+    "You are Ava, Acme's virtual assistant. Be warm and brief. Answer only from the knowledge; never promise refunds or delivery dates — hand off to the Support team instead.",
+  initialMessage:
+    "Hi, I'm Ava, Acme's virtual assistant. Ask me anything — or ask for a person at any time.",
+  handles: "Lena Fischer",
+  knowledge: [
+    [
+      "What are your opening hours?",
+      "Our team is here Monday to Friday, 9:00–18:00 (Berlin time).",
+    ],
+    [
+      "How long does shipping take?",
+      "Orders ship within 2 business days; delivery in Germany takes 1–3 days, elsewhere in the EU 3–7 days.",
+    ],
+    [
+      "How do I track my order?",
+      "You'll find the tracking link in your shipping confirmation email, or under Account → Orders.",
+    ],
+    [
+      "How do I reset my password?",
+      'Click "Forgot password" on the sign-in page and follow the link we email you.',
+    ],
+    [
+      "Can I change my delivery address?",
+      "Yes, until the order ships: open Account → Orders → Change address.",
+    ],
+    [
+      "Do you ship outside the EU?",
+      "We ship to the UK, Switzerland and Norway; other countries are not available yet.",
+    ],
+  ] as const,
+  article: {
+    title: "Returns and exchanges",
+    body: "You can return any unused item within 30 days of delivery.\n\nStart a return under Account → Orders → Return items; we email you a prepaid label. Refunds reach your original payment method within 5 business days after the return arrives.\n\nExchanges for another size are free: choose Exchange instead of Return.",
+  },
+};
+
 async function main() {
   const db = await getDb();
   const [existing] = await db
@@ -295,13 +340,64 @@ async function main() {
       }
     }
   });
+  await seedAgent(db);
   console.log(
-    `Seeded "${WORKSPACE.name}" at /${WORKSPACE.slug}: ${people.length} members, ${teamPlan.length} teams, ${conversationPlan.length} conversations.`,
+    `Seeded "${WORKSPACE.name}" at /${WORKSPACE.slug}: ${people.length} members, ${teamPlan.length} teams, ${conversationPlan.length} conversations, 1 AI agent.`,
   );
   console.log(`Sign in as ${people[0]?.email} with password "${PASSWORD}" (Admin).`);
   console.log(
     `Every demo member uses the same password: ${people.map((p) => `${p.email} (${p.role})`).join(", ")}.`,
   );
+}
+
+/** Ava, with her knowledge, handling one conversation through lib/assignment (greeting sent). */
+async function seedAgent(db: Awaited<ReturnType<typeof getDb>>) {
+  const [workspace] = await db.select().from(workspaces).where(eq(workspaces.slug, WORKSPACE.slug));
+  if (!workspace) throw new Error("the demo workspace vanished");
+  const [support] = await db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.workspaceId, workspace.id), eq(teams.name, "Support")));
+  const [agent] = await db
+    .insert(aiAgents)
+    .values({
+      workspaceId: workspace.id,
+      name: agentPlan.name,
+      avatar: agentPlan.avatar,
+      instructions: agentPlan.instructions,
+      handoffTeamId: support?.id ?? null,
+      sendInitialMessage: true,
+      initialMessage: agentPlan.initialMessage,
+    })
+    .returning();
+  if (!agent) throw new Error("agent insert returned nothing");
+  await db.insert(agentKnowledge).values([
+    ...agentPlan.knowledge.map(([title, body]) => ({
+      workspaceId: workspace.id,
+      agentId: agent.id,
+      kind: "qa" as const,
+      title,
+      body,
+    })),
+    {
+      workspaceId: workspace.id,
+      agentId: agent.id,
+      kind: "article" as const,
+      ...agentPlan.article,
+    },
+  ]);
+  const [handled] = await db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+    .where(eq(contacts.name, agentPlan.handles));
+  if (handled) {
+    await assignAgent(db, {
+      viewer: apiViewer(workspace),
+      conversationId: handled.id,
+      agentId: agent.id,
+    });
+  }
 }
 
 main()

@@ -23,7 +23,7 @@ describe("npm run db:seed", () => {
   it("creates the demo workspace once, prints the admin login, then refuses", () => {
     const first = seed();
     expect(first.output).toContain(
-      'Seeded "Acme Support" at /acme-support: 7 members, 2 teams, 12 conversations.',
+      'Seeded "Acme Support" at /acme-support: 7 members, 2 teams, 12 conversations, 1 AI agent.',
     );
     expect(first.output).toContain(
       'Sign in as dana@acme.test with password "switchboard-demo" (Admin).',
