@@ -3,7 +3,17 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { apiKeys, invitations, members, type Role, teams, users, workspaces } from "@/db/schema";
+import {
+  agentKnowledge,
+  aiAgents,
+  apiKeys,
+  invitations,
+  members,
+  type Role,
+  teams,
+  users,
+  workspaces,
+} from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import type { Actor } from "@/lib/auth/actions";
@@ -193,6 +203,14 @@ const expectedAccess: Record<string, "public" | "user" | "apiKey" | Role[]> = {
   "teams.setRouting": [A, M],
   "teams.addMember": [A, M],
   "teams.removeMember": [A, M],
+  // Manage AI agents and their knowledge: Admin and Manager.
+  "agents.create": [A, M],
+  "agents.update": [A, M],
+  "agents.delete": [A, M],
+  "agents.addKnowledge": [A, M],
+  "agents.updateKnowledge": [A, M],
+  "agents.deleteKnowledge": [A, M],
+  "agents.importKnowledge": [A, M],
   "GET /api/workspaces/:workspace": [A, M, G, V],
   // See conversations: everyone, each in their scope; reply, note, close, reopen: not Viewers.
   "GET /api/workspaces/:workspace/conversations": [A, M, G, V],
@@ -396,6 +414,18 @@ describe("objects of another workspace", () => {
       createdById: null,
       name: "Away key",
     });
+    const [awayAgent] = await db
+      .insert(aiAgents)
+      .values({ workspaceId: away.workspaceId, name: "Away agent" })
+      .returning();
+    if (!awayAgent) throw new Error("setup failed");
+    const agentId = awayAgent.id;
+    const [awayEntry] = await db
+      .insert(agentKnowledge)
+      .values({ workspaceId: away.workspaceId, agentId, kind: "qa", title: "Away?", body: "Yes" })
+      .returning();
+    if (!awayEntry) throw new Error("setup failed");
+    const entryId = awayEntry.id;
 
     const attempts: [string, Record<string, unknown>][] = [
       ["members.changeRole", { memberId, role: "viewer" }],
@@ -410,6 +440,13 @@ describe("objects of another workspace", () => {
       ["teams.removeMember", { teamId, memberId }],
       ["members.invite", { emails: randomEmail("x"), role: "agent", teamIds: [teamId] }],
       ["apiKeys.revoke", { apiKeyId: awayApiKey.id }],
+      ["agents.create", { name: "Handoff", handoffTeamId: teamId }],
+      ["agents.update", { agentId, name: "Hijacked" }],
+      ["agents.delete", { agentId }],
+      ["agents.addKnowledge", { agentId, kind: "qa", title: "Q", body: "A" }],
+      ["agents.updateKnowledge", { entryId, kind: "qa", title: "Hijacked", body: "A" }],
+      ["agents.deleteKnowledge", { entryId }],
+      ["agents.importKnowledge", { agentId, csv: "question,answer\nQ,A\n" }],
     ];
     for (const [name, input] of attempts) {
       const action = actions.get(name);
@@ -432,6 +469,13 @@ describe("objects of another workspace", () => {
     expect(invitation?.status).toBe("pending");
     const [apiKey] = await db.select().from(apiKeys).where(eq(apiKeys.id, awayApiKey.id));
     expect(apiKey?.revokedAt).toBeNull();
+    const [agent] = await db.select().from(aiAgents).where(eq(aiAgents.id, agentId));
+    expect(agent).toMatchObject({ name: "Away agent", deletedAt: null });
+    const knowledge = await db
+      .select({ title: agentKnowledge.title })
+      .from(agentKnowledge)
+      .where(eq(agentKnowledge.agentId, agentId));
+    expect(knowledge).toEqual([{ title: "Away?" }]);
     const [workspace] = await db
       .select()
       .from(workspaces)
