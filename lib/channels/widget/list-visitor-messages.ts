@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { contactIdentities, conversations, members, messages, users } from "@/db/schema";
+import { aiAgents, contactIdentities, conversations, members, messages, users } from "@/db/schema";
 import type { WidgetMessage, WidgetMessagesPage } from "./types";
 
 /** The kinds a customer may ever see: notes and system lines stay inside the team. */
@@ -9,7 +9,7 @@ const customerVisibleKinds = ["inbound", "outbound"] as const;
 
 interface VisitorScope {
   workspaceId: string;
-  /** Shown under a reply whose author has no name (an AI agent, a member without one). */
+  /** Shown under a reply whose author has no name (a member without one). */
   workspaceName: string;
   visitorId: string;
 }
@@ -52,10 +52,12 @@ export async function listVisitorMessages(
       body: messages.body,
       createdAt: messages.createdAt,
       authorName: users.name,
+      agentName: aiAgents.name,
     })
     .from(messages)
     .leftJoin(members, eq(members.id, messages.authorMemberId))
     .leftJoin(users, eq(users.id, members.userId))
+    .leftJoin(aiAgents, eq(aiAgents.id, messages.authorAgentId))
     .where(
       and(
         eq(messages.workspaceId, workspaceId),
@@ -76,7 +78,11 @@ export async function listVisitorMessages(
       body: row.body,
       createdAt: row.createdAt.toISOString(),
       // A member's email is never shown to customers; the workspace stands in for no name.
-      authorName: row.kind === "inbound" ? null : row.authorName?.trim() || workspaceName,
+      // An AI agent's replies carry its name, as they did live.
+      authorName:
+        row.kind === "inbound"
+          ? null
+          : row.agentName?.trim() || row.authorName?.trim() || workspaceName,
     }),
   );
   return { messages: list, after: list.at(-1)?.createdAt ?? cursor };
