@@ -19,6 +19,9 @@ const DEFAULT_MAX_RETRIES = 2;
 export function responderFromEnv(env: Env = process.env): Responder {
   const config = modelConfig(env);
   if (!config) return builtinResponder;
+  // The provider asks for JSON output without a schema (most OpenAI-compatible servers take
+  // that, and our zod check validates the answer); the SDK would warn about it on every call.
+  globalThis.AI_SDK_LOG_WARNINGS = false;
   const provider = createOpenAICompatible({
     name: "ai",
     baseURL: config.baseURL,
