@@ -2,6 +2,8 @@ import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import {
+  agentSessions,
+  aiAgents,
   conversationEvents,
   conversations,
   type MemberStatus,
@@ -31,6 +33,8 @@ export interface AssignmentState {
   conversationId: string;
   assignee: { id: string; name: string; status: MemberStatus } | null;
   team: { id: string; name: string } | null;
+  /** The AI agent handling it (its active session), if any. */
+  agent: { id: string; name: string; sessionId: string; startedAt: Date; expiresAt: Date } | null;
   assignmentDisabled: boolean;
   /** Since when it waits for an eligible member; null when it is not in the queue. */
   queuedAt: Date | null;
@@ -72,8 +76,15 @@ export async function getAssignment(
       teamName: teams.name,
       assignmentDisabled: conversations.assignmentDisabled,
       queuedAt: conversations.queuedAt,
+      agentId: aiAgents.id,
+      agentName: aiAgents.name,
+      sessionId: agentSessions.id,
+      sessionStartedAt: agentSessions.startedAt,
+      sessionExpiresAt: agentSessions.expiresAt,
     })
     .from(conversations)
+    .leftJoin(agentSessions, eq(agentSessions.id, conversations.agentSessionId))
+    .leftJoin(aiAgents, eq(aiAgents.id, agentSessions.agentId))
     .leftJoin(members, eq(members.id, conversations.assigneeId))
     .leftJoin(users, eq(users.id, members.userId))
     .leftJoin(teams, eq(teams.id, conversations.teamId))
@@ -115,6 +126,16 @@ export async function getAssignment(
         ? { id: row.assigneeId, name: row.assigneeName ?? "Someone", status: row.assigneeStatus }
         : null,
     team: row.teamId && row.teamName ? { id: row.teamId, name: row.teamName } : null,
+    agent:
+      row.agentId && row.agentName && row.sessionId && row.sessionStartedAt && row.sessionExpiresAt
+        ? {
+            id: row.agentId,
+            name: row.agentName,
+            sessionId: row.sessionId,
+            startedAt: row.sessionStartedAt,
+            expiresAt: row.sessionExpiresAt,
+          }
+        : null,
     assignmentDisabled: row.assignmentDisabled,
     queuedAt: row.queuedAt,
     latestDecision,

@@ -3,7 +3,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as assignmentRoute from "@/app/api/v1/conversations/[id]/assignment/route";
 import * as openApiRoute from "@/app/api/v1/openapi.json/route";
 import { getDb } from "@/db/client";
-import { conversationEvents, conversations, members, teams, workspaces } from "@/db/schema";
+import {
+  agentSessions,
+  aiAgents,
+  conversationEvents,
+  conversations,
+  members,
+  messages,
+  teams,
+  workspaces,
+} from "@/db/schema";
 import type { ApiAssignment } from "@/lib/api/v1/schemas";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { setAssignmentDisabled } from "@/lib/assignment/assign-conversation";
@@ -101,6 +110,62 @@ beforeAll(async () => {
   w = await setup();
 });
 
+describe("AI agents through POST /api/v1/conversations/:id/assignment", () => {
+  it("hands a conversation to an agent (greeting sent) and ends the session with unassign", async () => {
+    const { db, home, away, key } = w;
+    const [agent] = await db
+      .insert(aiAgents)
+      .values({
+        workspaceId: home.workspace.id,
+        name: "Ava",
+        initialMessage: "Hi, I'm Ava. How can I help?",
+      })
+      .returning();
+    const [foreignAgent] = await db
+      .insert(aiAgents)
+      .values({ workspaceId: away.workspace.id, name: "Elsewhere" })
+      .returning();
+    if (!agent || !foreignAgent) throw new Error("agents failed");
+    const conversation = await arrive(home.workspace.id);
+
+    const handed = await ok(
+      call("POST", conversation.id, {
+        key,
+        body: { agentId: agent.id, sendInitialMessage: true },
+      }),
+    );
+    expect(handed.agent).toMatchObject({ id: agent.id, name: "Ava" });
+    const greetings = await db
+      .select({ body: messages.body })
+      .from(messages)
+      .where(
+        and(eq(messages.conversationId, conversation.id), eq(messages.authorAgentId, agent.id)),
+      );
+    expect(greetings.map((row) => row.body)).toEqual(["Hi, I'm Ava. How can I help?"]);
+
+    // Another workspace's agent is not found; the session stays as it was.
+    const foreign = await failure(
+      call("POST", conversation.id, { key, body: { agentId: foreignAgent.id } }),
+    );
+    expect(foreign.status).toBe(404);
+    const misplaced = await failure(
+      call("POST", conversation.id, {
+        key,
+        body: { teamId: w.support.id, sendInitialMessage: true },
+      }),
+    );
+    expect(misplaced.status).toBe(422);
+
+    const ended = await ok(call("POST", conversation.id, { key, body: { unassign: "agent" } }));
+    expect(ended.agent).toBeNull();
+    const [session] = await db
+      .select({ endReason: agentSessions.endReason })
+      .from(agentSessions)
+      .where(eq(agentSessions.conversationId, conversation.id));
+    expect(session?.endReason).toBe("unassigned");
+  });
+});
+
 describe("GET /api/v1/conversations/:id/assignment", () => {
   it("answers 401 without a valid key", async () => {
     const conversation = await arrive(w.home.workspace.id);
@@ -119,6 +184,7 @@ describe("GET /api/v1/conversations/:id/assignment", () => {
       conversationId: conversation.id,
       assignee: null,
       team: null,
+      agent: null,
       assignmentDisabled: false,
       queuedAt: null,
       latestDecision: null,
@@ -342,7 +408,8 @@ describe("POST /api/v1/conversations/:id/assignment", () => {
       {},
       { memberId: sam.member.id, teamId: support.id },
       { memberId: sam.member.id, unassign: "team" },
-      { unassign: "agent" },
+      { unassign: "everyone" },
+      { agentId: "ava" },
       { memberId: "sam" },
       { teamId: 42 },
       { teamId: support.id, ifUnassigned: true },
@@ -384,13 +451,16 @@ describe("the OpenAPI document", () => {
     ]);
     expect(JSON.stringify(path?.post?.responses)).toContain("already_assigned");
     expect(Object.keys(doc.components.schemas.AssignmentRequest?.properties ?? {}).sort()).toEqual([
+      "agentId",
       "ifUnassigned",
       "memberId",
+      "sendInitialMessage",
       "teamId",
       "unassign",
     ]);
     const assignment = doc.components.schemas.Assignment?.properties ?? {};
     expect(Object.keys(assignment).sort()).toEqual([
+      "agent",
       "assignee",
       "assignmentDisabled",
       "conversationId",

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { conversations } from "@/db/schema";
+import { assignAgent, endAgentSession } from "@/lib/assignment/agent-sessions";
 import {
   assignMember,
   assignTeam,
@@ -21,6 +22,13 @@ export function toApiAssignment(state: AssignmentState): ApiAssignment {
     conversationId: state.conversationId,
     assignee: state.assignee,
     team: state.team,
+    agent: state.agent
+      ? {
+          ...state.agent,
+          startedAt: state.agent.startedAt.toISOString(),
+          expiresAt: state.agent.expiresAt.toISOString(),
+        }
+      : null,
     assignmentDisabled: state.assignmentDisabled,
     queuedAt: state.queuedAt?.toISOString() ?? null,
     latestDecision:
@@ -56,7 +64,8 @@ export async function getApiAssignment(
 }
 
 /**
- * `POST /api/v1/conversations/:id/assignment`: assign a member or a team, or unassign one,
+ * `POST /api/v1/conversations/:id/assignment`: assign a member, a team or an AI agent, or
+ * take one off,
  * through lib/assignment with the same rules, errors and events as the inbox. A foreign
  * conversation answers 404 before the body is read, so a stranger learns nothing from a 422.
  */
@@ -103,6 +112,14 @@ export async function setApiAssignment(
     }
   } else if (input.teamId !== undefined) {
     await assignTeam(db, { ...target, teamId: input.teamId });
+  } else if (input.agentId !== undefined) {
+    await assignAgent(db, {
+      ...target,
+      agentId: input.agentId,
+      sendInitialMessage: input.sendInitialMessage,
+    });
+  } else if (input.unassign === "agent") {
+    await endAgentSession(db, { ...target, reason: "unassigned" });
   } else if (input.unassign !== undefined) {
     await unassignConversation(db, { ...target, what: input.unassign });
   }

@@ -68,7 +68,7 @@ export const postMessageSchema = z
   })
   .meta({ description: "An inbound customer message into an existing conversation." });
 
-const assignmentChoice = "Send exactly one of `memberId`, `teamId` or `unassign`.";
+const assignmentChoice = "Send exactly one of `memberId`, `teamId`, `agentId` or `unassign`.";
 
 export const assignmentRequestSchema = z
   .strictObject(
@@ -91,15 +91,34 @@ export const assignmentRequestSchema = z
           description:
             "Give the conversation this team. When the team routes (balanced or round robin), one of its members is chosen by that mode and becomes the assignee.",
         }),
-      unassign: z
-        .enum(["member", "team"], { error: "`unassign` is `member` or `team`." })
+      agentId: z
+        .uuid({ error: "That AI agent does not exist or you do not have access to it." })
         .optional()
-        .meta({ description: "Take the member or the team off the conversation." }),
+        .meta({
+          description:
+            "Hand the conversation to this AI agent: an agent session starts and the agent answers every customer message until the session ends. One agent at a time.",
+        }),
+      sendInitialMessage: z
+        .boolean({ error: "`sendInitialMessage` is true or false." })
+        .optional()
+        .meta({
+          description:
+            "With `agentId`: the agent greets the customer first with its initial message. Defaults to the agent's own setting.",
+        }),
+      unassign: z
+        .enum(["member", "team", "agent"], { error: "`unassign` is `member`, `team` or `agent`." })
+        .optional()
+        .meta({
+          description:
+            "Take the member or the team off the conversation, or end the AI agent's session (`agent`).",
+        }),
     },
     { error: (issue) => (issue.code === "unrecognized_keys" ? assignmentChoice : undefined) },
   )
   .superRefine((body, context) => {
-    const chosen = [body.memberId, body.teamId, body.unassign].filter((v) => v !== undefined);
+    const chosen = [body.memberId, body.teamId, body.agentId, body.unassign].filter(
+      (v) => v !== undefined,
+    );
     if (chosen.length !== 1) context.addIssue({ code: "custom", message: assignmentChoice });
     else if (body.ifUnassigned !== undefined && body.memberId === undefined) {
       context.addIssue({
@@ -107,11 +126,17 @@ export const assignmentRequestSchema = z
         path: ["ifUnassigned"],
         message: "`ifUnassigned` goes with `memberId` only.",
       });
+    } else if (body.sendInitialMessage !== undefined && body.agentId === undefined) {
+      context.addIssue({
+        code: "custom",
+        path: ["sendInitialMessage"],
+        message: "`sendInitialMessage` goes with `agentId` only.",
+      });
     }
   })
   .meta({
     description:
-      "Change who owns the conversation: exactly one of `memberId`, `teamId` or `unassign`. The same rules as in the inbox apply: group conversations and conversations with assignment turned off take no member.",
+      "Change who owns the conversation: exactly one of `memberId`, `teamId`, `agentId` or `unassign`. The same rules as in the inbox apply: group conversations and conversations with assignment turned off take no member and no AI agent.",
   });
 export type AssignmentRequest = z.output<typeof assignmentRequestSchema>;
 
@@ -288,6 +313,18 @@ export const assignmentSchema = z
       .nullable()
       .meta({ description: "The member who owns the conversation, with their status now." }),
     team: team.nullable(),
+    agent: z
+      .object({
+        id: z.uuid(),
+        name: z.string(),
+        sessionId: z.uuid(),
+        startedAt: timestamp,
+        expiresAt: timestamp,
+      })
+      .nullable()
+      .meta({
+        description: "The AI agent handling the conversation (its active session), if any.",
+      }),
     assignmentDisabled: z
       .boolean()
       .meta({ description: "Assignment is turned off for this conversation." }),
