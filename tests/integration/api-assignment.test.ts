@@ -424,7 +424,7 @@ describe("POST /api/v1/conversations/:id/assignment", () => {
     const two = await failure(
       call("POST", conversation.id, { key, body: { memberId: sam.member.id, teamId: support.id } }),
     );
-    expect(two.message).toBe("Send exactly one of `memberId`, `teamId` or `unassign`.");
+    expect(two.message).toBe("Send exactly one of `memberId`, `teamId`, `agentId` or `unassign`.");
     const viewer = await failure(
       call("POST", conversation.id, { key, body: { memberId: reader.member.id } }),
     );
