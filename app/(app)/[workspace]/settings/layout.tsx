@@ -14,10 +14,12 @@ export default async function SettingsLayout({
   const { workspace, member } = await requireWorkspace(slug);
   const base = `/${workspace.slug}/settings`;
   const admin = can(member.role, "workspace.manage");
+  const managesAgents = can(member.role, "agents.manage");
   const links = [
     { href: base, label: "General" },
     { href: `${base}/members`, label: "Members" },
     { href: `${base}/teams`, label: "Teams" },
+    ...(managesAgents ? [{ href: `${base}/agents`, label: "AI agents" }] : []),
     { href: `${base}/routing`, label: "Routing" },
     { href: `${base}/notifications`, label: "Notifications" },
     ...(admin
