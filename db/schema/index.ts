@@ -9,6 +9,7 @@ export * from "./email";
 export * from "./members";
 export * from "./messages";
 export * from "./realtime";
+export * from "./reports";
 export * from "./routing";
 export * from "./teams";
 export * from "./workspaces";

@@ -167,7 +167,10 @@ export async function closeConversation(
       {
         type: "closed",
         actorMemberId,
-        data: reset ? { unassigned: conversation.assigneeId, reason: "reset_on_close" } : {},
+        // Who owned it at the close, which reports count the close for (`unassigned` on a reset).
+        data: reset
+          ? { unassigned: conversation.assigneeId, reason: "reset_on_close" }
+          : { assigneeId: conversation.assigneeId },
       },
     ],
     now,

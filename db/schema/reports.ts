@@ -1,0 +1,190 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { channelEnum } from "./channel";
+import { conversations } from "./conversations";
+import { members, workspaces } from "./workspaces";
+
+/**
+ * Reports read these rollups instead of the event log: each is kept current by triggers
+ * (migration 0014) in the transaction of the change, and each equals a recomputation from
+ * conversation_events + messages (the `report_expected_*` SQL functions; see
+ * tests/integration/reports.test.ts). `team_id` / `team_key` is the conversation's team at the
+ * moment of the fact, from its history; facts keep the id after the team is deleted.
+ *
+ * Counter tables carry each count four times — for (team, channel), (team, all channels),
+ * (all teams, channel) and (all, all) — so every filter combination reads one small slice.
+ * `team_key` is a team id, `-` for no team or `*` for all; `channel_key` a channel or `*`.
+ */
+
+/** Why an assignment ended. The first four took the conversation away from its member. */
+export const reportEndReasons = [
+  "reassigned",
+  "unassigned",
+  "team_rerouted",
+  "reset_on_close",
+  "released",
+] as const;
+export type ReportEndReason = (typeof reportEndReasons)[number];
+
+/** One row per assignment of a member to a conversation (an `assigned` or `routed` event). */
+export const reportAssignments = pgTable(
+  "report_assignments",
+  {
+    /** The `assigned` / `routed` event that started it. */
+    eventId: uuid().primaryKey(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    conversationId: uuid()
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    memberId: uuid()
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    teamId: uuid(),
+    channel: channelEnum().notNull(),
+    /** claim | manual | self_assign | routing */
+    via: text().notNull(),
+    assignedAt: timestamp({ withTimezone: true }).notNull(),
+    /** When the first-response clock starts: the assignment, or for a self-assignment the customer's first message. */
+    clockStartAt: timestamp({ withTimezone: true }).notNull(),
+    /** The member's first outbound message at or after the clock start, while the assignment lasted. */
+    firstResponseAt: timestamp({ withTimezone: true }),
+    endedAt: timestamp({ withTimezone: true }),
+    endReason: text().$type<ReportEndReason>(),
+  },
+  (t) => [
+    index("report_assignments_range_idx").on(
+      t.workspaceId,
+      t.assignedAt,
+      t.memberId,
+      t.conversationId,
+      t.clockStartAt,
+      t.firstResponseAt,
+    ),
+    index("report_assignments_team_idx").on(t.workspaceId, t.teamId, t.assignedAt),
+    index("report_assignments_ended_idx")
+      .on(t.workspaceId, t.endedAt, t.memberId)
+      .where(
+        sql`${t.endReason} in ('reassigned', 'unassigned', 'team_rerouted', 'reset_on_close')`,
+      ),
+    index("report_assignments_member_idx").on(t.memberId, t.assignedAt),
+    // At most one assignment of a conversation is running: the one the triggers end next.
+    uniqueIndex("report_assignments_active_idx")
+      .on(t.conversationId)
+      .where(sql`${t.endedAt} is null`),
+  ],
+);
+export type ReportAssignment = typeof reportAssignments.$inferSelect;
+
+/** One row per close (`closed` event), with who owned the conversation then. */
+export const reportCloses = pgTable(
+  "report_closes",
+  {
+    eventId: uuid().primaryKey(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    conversationId: uuid()
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    memberId: uuid().references(() => members.id, { onDelete: "cascade" }),
+    teamId: uuid(),
+    channel: channelEnum().notNull(),
+    closedAt: timestamp({ withTimezone: true }).notNull(),
+    /** The customer's first message of the conversation (resolution time starts there). */
+    firstInboundAt: timestamp({ withTimezone: true }),
+    /** Whether a member had written an outbound message in the conversation by then. */
+    humanReplied: boolean().notNull(),
+    /** The AI agents that had a session in the conversation by then. */
+    agentIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+  },
+  (t) => [
+    index("report_closes_range_idx").on(t.workspaceId, t.closedAt),
+    index("report_closes_team_idx").on(t.workspaceId, t.teamId, t.closedAt),
+  ],
+);
+export type ReportClose = typeof reportCloses.$inferSelect;
+
+/** Outbound messages members wrote, per local day (workspace time zone) and member. */
+export const reportMemberDays = pgTable(
+  "report_member_days",
+  {
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    teamKey: text().notNull(),
+    channelKey: text().notNull(),
+    day: date({ mode: "string" }).notNull(),
+    memberId: uuid()
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    messagesSent: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.teamKey, t.channelKey, t.day, t.memberId] })],
+);
+
+/** Customers' messages per local day and hour (workspace time zone). */
+export const reportInboundHours = pgTable(
+  "report_inbound_hours",
+  {
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    teamKey: text().notNull(),
+    channelKey: text().notNull(),
+    day: date({ mode: "string" }).notNull(),
+    hour: smallint().notNull(),
+    inbound: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.teamKey, t.channelKey, t.day, t.hour] })],
+);
+
+/** Open conversations each member holds now, by the conversation's team and channel. */
+export const reportOpenLoad = pgTable(
+  "report_open_load",
+  {
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    memberId: uuid()
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    teamKey: text().notNull(),
+    channel: channelEnum().notNull(),
+    open: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.memberId, t.teamKey, t.channel] })],
+);
+
+/** One row per customer message an AI agent answered (an agent turn with its reply). */
+export const reportAgentReplies = pgTable(
+  "report_agent_replies",
+  {
+    turnKey: text().primaryKey(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    agentId: uuid().notNull(),
+    conversationId: uuid()
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    teamId: uuid(),
+    channel: channelEnum().notNull(),
+    inboundAt: timestamp({ withTimezone: true }).notNull(),
+    repliedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index("report_agent_replies_range_idx").on(t.workspaceId, t.repliedAt)],
+);

@@ -1,0 +1,198 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import type { Member, Workspace } from "@/db/schema";
+import { can } from "@/lib/auth/permissions";
+import { agentRows } from "./agent-figures";
+import { busiestHours } from "./busiest-hours";
+import {
+  assignmentFigures,
+  closeFigures,
+  messagesSent,
+  openNow,
+  reassignedAway,
+  totalAssigned,
+} from "./member-figures";
+import { type ReportFilters, resolveRange } from "./report-query";
+import { type ReportContext, rows } from "./report-sql";
+import type { Fairness, MemberRow, Report, ReportScope } from "./report-types";
+
+export const FAIRNESS_DEFINITION =
+  "Eligible members: not removed, with a role that may reply (Admin, Manager, Agent), and in the team when a team is picked. Measured: conversations assigned to each in the range.";
+
+/**
+ * Whose report a member may open: Admins and Managers everyone's, Agents their own, Viewers
+ * none (null: the caller answers 404).
+ */
+export function reportScopeFor(member: Pick<Member, "id" | "role">): ReportScope | null {
+  if (can(member.role, "reports.view.all")) return { all: true };
+  if (can(member.role, "reports.view.own")) return { memberId: member.id };
+  return null;
+}
+
+interface MemberInfo {
+  memberId: string;
+  name: string;
+  role: Member["role"];
+  capacity: number | null;
+  removed: boolean;
+  inTeam: boolean;
+}
+
+/**
+ * The whole report for a range and filters, in one read-only snapshot: the members' and AI
+ * agents' tables, the charts' data and the fairness of assignments. Reads the rollups of
+ * db/schema/reports.ts (kept by migration 0014's triggers), never the raw event log.
+ */
+export async function buildReport(
+  db: Database,
+  {
+    workspace,
+    scope,
+    filters,
+    now,
+  }: { workspace: Workspace; scope: ReportScope; filters: ReportFilters; now: Date },
+): Promise<Report> {
+  const range = resolveRange(filters, workspace.timeZone, now);
+  const own = "memberId" in scope ? scope.memberId : null;
+  return db.transaction(async (tx) => {
+    // Large sorts (percentiles) stay in memory; JIT compiles longer than these queries run.
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    await tx.execute(sql`set local jit = off`);
+    const ctx: ReportContext = {
+      tx,
+      workspaceId: workspace.id,
+      range,
+      teamId: filters.teamId ?? null,
+      channel: filters.channel ?? null,
+      memberId: own,
+    };
+    const people = await memberInfo(ctx);
+    const assignments = await assignmentFigures(ctx);
+    const closes = await closeFigures(ctx);
+    const away = await reassignedAway(ctx);
+    const sent = await messagesSent(ctx);
+    const open = await openNow(ctx);
+    const hours = await busiestHours(ctx);
+    const agents = own ? [] : await agentRows(ctx);
+    const total = own
+      ? await totalAssigned(ctx)
+      : [...assignments.byMember.values()].reduce((sum, m) => sum + m.assigned, 0);
+
+    const rowOf = (person: MemberInfo): MemberRow => {
+      const a = assignments.byMember.get(person.memberId);
+      const c = closes.byMember.get(person.memberId);
+      const assigned = a?.assigned ?? 0;
+      return {
+        memberId: person.memberId,
+        name: person.name,
+        role: person.role,
+        removed: person.removed,
+        assigned,
+        closed: c?.closed ?? 0,
+        openNow: open.get(person.memberId) ?? 0,
+        messagesSent: sent.get(person.memberId) ?? 0,
+        firstResponseMedianSeconds: a?.median ?? null,
+        firstResponseP90Seconds: a?.p90 ?? null,
+        unanswered: a?.unanswered ?? 0,
+        resolutionMedianSeconds: c?.resolutionMedian ?? null,
+        reassignedAway: away.get(person.memberId) ?? 0,
+        loadShare: total > 0 ? assigned / total : 0,
+      };
+    };
+    const eligible = (person: MemberInfo) =>
+      !person.removed && can(person.role, "conversations.reply") && (!ctx.teamId || person.inTeam);
+    const active = (row: MemberRow) =>
+      row.assigned + row.closed + row.openNow + row.messagesSent + row.reassignedAway > 0;
+    const shown = people
+      .map((person) => ({ person, row: rowOf(person) }))
+      .filter(({ person, row }) =>
+        own
+          ? person.memberId === own
+          : ctx.teamId
+            ? person.inTeam
+            : eligible(person) || active(row),
+      );
+    const members = shown.map(({ row }) => row);
+
+    return {
+      scope: own ? "own" : "all",
+      range: {
+        preset: range.preset,
+        timeZone: range.timeZone,
+        fromDay: range.fromDay,
+        toDay: range.toDay,
+        days: range.days,
+        start: range.start.toISOString(),
+        end: range.end.toISOString(),
+      },
+      filters: { teamId: ctx.teamId, channel: ctx.channel },
+      totals: {
+        assigned: total,
+        closed: own ? members.reduce((sum, row) => sum + row.closed, 0) : closes.total,
+        messagesSent: members.reduce((sum, row) => sum + row.messagesSent, 0),
+        inbound: hours.reduce((sum, cell) => sum + cell.inbound, 0),
+      },
+      members,
+      agents,
+      charts: {
+        assignmentsPerDay: {
+          days: range.days,
+          series: members.map((row) => ({
+            memberId: row.memberId,
+            name: row.name,
+            counts: range.days.map(
+              (day) => assignments.byDayMember.get(`${day}|${row.memberId}`) ?? 0,
+            ),
+          })),
+        },
+        openLoad: shown.map(({ person, row }) => ({
+          memberId: row.memberId,
+          name: row.name,
+          open: row.openNow,
+          capacity: person.capacity,
+        })),
+        busiestHours: hours,
+        firstResponseTrend: range.days.map((day) => {
+          const point = assignments.byDay.get(day);
+          return { day, medianSeconds: point?.median ?? null, answered: point?.answered ?? 0 };
+        }),
+      },
+      fairness: own
+        ? null
+        : fairnessOf(shown.filter(({ person }) => eligible(person)).map(({ row }) => row.assigned)),
+    };
+  });
+}
+
+async function memberInfo(ctx: ReportContext): Promise<MemberInfo[]> {
+  return rows<MemberInfo>(
+    ctx.tx,
+    sql`select m.id::text as "memberId", coalesce(u.name, u.email) as name, m.role::text as role,
+        m.capacity, m.removed_at is not null as removed,
+        ${
+          ctx.teamId
+            ? sql`exists (select 1 from team_members tm
+                where tm.member_id = m.id and tm.team_id = ${ctx.teamId}::uuid)`
+            : sql`false`
+        } as "inTeam"
+      from members m join users u on u.id = m.user_id
+      where m.workspace_id = ${ctx.workspaceId}::uuid
+      order by lower(coalesce(u.name, u.email)), m.id`,
+  );
+}
+
+/** Spread of assignments over the eligible members (population statistics). */
+export function fairnessOf(assigned: number[]): Fairness {
+  const n = assigned.length;
+  const mean = n > 0 ? assigned.reduce((sum, x) => sum + x, 0) / n : 0;
+  const variance = n > 0 ? assigned.reduce((sum, x) => sum + (x - mean) ** 2, 0) / n : 0;
+  return {
+    definition: FAIRNESS_DEFINITION,
+    eligibleMembers: n,
+    min: n > 0 ? Math.min(...assigned) : 0,
+    max: n > 0 ? Math.max(...assigned) : 0,
+    mean,
+    coefficientOfVariation: mean > 0 ? Math.sqrt(variance) / mean : null,
+  };
+}

@@ -1,0 +1,360 @@
+import { eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { workspaces } from "@/db/schema";
+import { buildReport, reportScopeFor } from "@/lib/reports/build-report";
+import { reportFiltersSchema } from "@/lib/reports/report-query";
+import type { MemberRow, Report } from "@/lib/reports/report-types";
+import { rawRows } from "../support/factories";
+import {
+  buildLosAngeles,
+  buildTokyo,
+  type Fixture,
+  la,
+  rollupsAndRecomputation,
+  tokyo,
+} from "../support/reports-fixture";
+
+/**
+ * Every figure below is worked out by hand from the timeline in tests/support/reports-fixture.ts
+ * (times are local). Los Angeles range: 9–10 March 2026 = [03-09 07:00Z, 03-11 07:00Z).
+ */
+
+let LA: Fixture;
+let TK: Fixture;
+
+const filters = (input: Parameters<typeof reportFiltersSchema.parse>[0]) =>
+  reportFiltersSchema.parse(input);
+const laRange = { range: "custom", from: "2026-03-09", to: "2026-03-10" } as const;
+
+async function laReport(extra: Record<string, string> = {}, scope: "all" | string = "all") {
+  return buildReport(LA.world.db, {
+    workspace: LA.workspace,
+    scope: scope === "all" ? { all: true } : { memberId: scope },
+    filters: filters({ ...laRange, ...extra }),
+    now: la("2026-03-12 12:00"),
+  });
+}
+
+const rowOf = (report: Report, memberId: string): MemberRow => {
+  const row = report.members.find((m) => m.memberId === memberId);
+  if (!row) throw new Error(`no row for ${memberId}`);
+  return row;
+};
+
+beforeAll(async () => {
+  LA = await buildLosAngeles();
+  TK = await buildTokyo();
+}, 120_000);
+
+describe("reports: Los Angeles, whole workspace", () => {
+  let report: Report;
+  beforeAll(async () => {
+    report = await laReport();
+  });
+
+  it("resolves the range to Los Angeles midnights", () => {
+    expect(report.range).toMatchObject({
+      fromDay: "2026-03-09",
+      toDay: "2026-03-10",
+      days: ["2026-03-09", "2026-03-10"],
+      start: "2026-03-09T07:00:00.000Z",
+      end: "2026-03-11T07:00:00.000Z",
+      timeZone: "America/Los_Angeles",
+    });
+  });
+
+  it("shows every member who may reply, plus the removed one with figures, by name", () => {
+    // Vic (Viewer) has no figures: not shown. Rae was removed but worked in the range.
+    expect(report.members.map((m) => m.name)).toEqual(["Admin", "Ann", "Bob", "Cy", "Rae"]);
+    expect(rowOf(report, LA.id("Rae")).removed).toBe(true);
+  });
+
+  it("computes each member's row", () => {
+    const total = 6; // Ann 2 + Bob 2 + Cy 1 + Rae 1 distinct conversations assigned in range
+    expect(report.totals).toEqual({
+      assigned: total,
+      closed: 3, // c1 (Ann), c4 (Cy), c5 (nobody) — c0 closed before the range
+      messagesSent: 5, // Ann c1 00:15 + c2 10:30, Bob c2 09:20, Cy c4 13:30, Rae c6 09:10
+      inbound: 9, // c2 09:00, 09:40; c3 23:30; c4 12:00, 12:05, 12:10; c5 08:00, 08:02; c6 09:00
+    });
+    expect(rowOf(report, LA.id("Ann"))).toEqual({
+      memberId: LA.id("Ann"),
+      name: "Ann",
+      role: "agent",
+      removed: false,
+      assigned: 2, // c1 claimed 03-09 00:10, c2 from the Admin 10:00 (c0 was on 03-08)
+      closed: 1, // c1 at 01:00
+      openNow: 1, // c2
+      messagesSent: 2,
+      firstResponseMedianSeconds: 1050, // c1 00:10→00:15 = 300, c2 10:00→10:30 = 1800; (300+1800)/2
+      firstResponseP90Seconds: 1650, // 300 + 0.9 × (1800 − 300)
+      unanswered: 0,
+      resolutionMedianSeconds: 4200, // c1: customer 03-08 23:50 → close 03-09 01:00 = 70 min
+      reassignedAway: 0,
+      loadShare: 2 / total,
+    });
+    expect(rowOf(report, LA.id("Bob"))).toEqual({
+      memberId: LA.id("Bob"),
+      name: "Bob",
+      role: "agent",
+      removed: false,
+      assigned: 2, // c2 self-assigned 09:20, c3 from the Admin 03-10 23:40
+      closed: 0,
+      openNow: 1, // c3
+      messagesSent: 1, // c2 09:20
+      firstResponseMedianSeconds: 1200, // self-assign: c2's first customer message 09:00 → 09:20
+      firstResponseP90Seconds: 1200,
+      unanswered: 1, // c3
+      resolutionMedianSeconds: null,
+      reassignedAway: 1, // c2 handed to Ann at 10:00
+      loadShare: 2 / total,
+    });
+    expect(rowOf(report, LA.id("Cy"))).toMatchObject({
+      role: "manager",
+      assigned: 1, // c4 claimed 13:00 after Ava's handoff
+      closed: 1,
+      openNow: 0,
+      messagesSent: 1,
+      firstResponseMedianSeconds: 1800, // 13:00 → 13:30
+      firstResponseP90Seconds: 1800,
+      unanswered: 0,
+      resolutionMedianSeconds: 7200, // c4: customer 12:00 → close 14:00
+      reassignedAway: 0,
+      loadShare: 1 / total,
+    });
+    expect(rowOf(report, LA.id("Rae"))).toMatchObject({
+      assigned: 1, // c6 09:05
+      closed: 0,
+      openNow: 0, // released on removal
+      messagesSent: 1,
+      firstResponseMedianSeconds: 300, // 09:05 → 09:10
+      unanswered: 0,
+      reassignedAway: 1, // released by the removal at 09:30
+      loadShare: 1 / total,
+    });
+    expect(rowOf(report, LA.id("Admin"))).toMatchObject({
+      assigned: 0,
+      closed: 0,
+      messagesSent: 0,
+      firstResponseMedianSeconds: null,
+      loadShare: 0,
+    });
+  });
+
+  it("computes the AI agent's row", () => {
+    expect(report.agents).toEqual([
+      {
+        agentId: LA.agentId,
+        name: "Ava",
+        deleted: false,
+        sessions: 2, // c4 12:01, c5 08:01
+        resolvedWithoutHuman: 1, // c5 closed with no member reply; c4 had Cy's
+        handoffs: 1, // c4 12:12
+        handoffRate: 0.5, // 1 / 2
+        handoffReasons: [{ reason: "handoff", detail: "Customer asked for a refund", count: 1 }],
+        medianReplySeconds: 45, // c4 12:05→12:06 = 60, c5 08:02→08:02:30 = 30; (60+30)/2
+      },
+    ]);
+  });
+
+  it("computes the charts", () => {
+    const series = Object.fromEntries(
+      report.charts.assignmentsPerDay.series.map((s) => [s.name, s.counts]),
+    );
+    // [03-09, 03-10]: Ann c1, c2 | Bob c2, then c3 at 23:40 local (already 03-11 in UTC) | …
+    expect(series).toEqual({
+      Admin: [0, 0],
+      Ann: [2, 0],
+      Bob: [1, 1],
+      Cy: [1, 0],
+      Rae: [0, 1],
+    });
+    expect(report.charts.openLoad.map((bar) => [bar.name, bar.open, bar.capacity])).toEqual([
+      ["Admin", 0, null],
+      ["Ann", 1, 5],
+      ["Bob", 1, null],
+      ["Cy", 0, null],
+      ["Rae", 0, null],
+    ]);
+    // 9 March 2026 is a Monday (1), the 10th a Tuesday (2).
+    const busy = report.charts.busiestHours.filter((cell) => cell.inbound > 0);
+    expect(busy).toEqual([
+      { weekday: 1, hour: 9, inbound: 2 }, // c2 09:00, 09:40
+      { weekday: 1, hour: 12, inbound: 3 }, // c4 12:00, 12:05, 12:10
+      { weekday: 2, hour: 8, inbound: 2 }, // c5 08:00, 08:02
+      { weekday: 2, hour: 9, inbound: 1 }, // c6 09:00
+      { weekday: 2, hour: 23, inbound: 1 }, // c3 23:30 (its 00:10 message is on the 11th)
+    ]);
+    expect(report.charts.busiestHours).toHaveLength(168);
+    expect(report.charts.firstResponseTrend).toEqual([
+      // 03-09: 300 (Ann c1), 1200 (Bob c2), 1800 (Ann c2), 1800 (Cy c4) → (1200+1800)/2
+      { day: "2026-03-09", medianSeconds: 1500, answered: 4 },
+      // 03-10: Rae c6 300; Bob's c3 is unanswered
+      { day: "2026-03-10", medianSeconds: 300, answered: 1 },
+    ]);
+  });
+
+  it("measures fairness over the eligible members", () => {
+    // Admin 0, Ann 2, Bob 2, Cy 1 (Rae removed, Vic a Viewer): mean 1.25,
+    // variance (1.5625 + 0.5625 + 0.5625 + 0.0625) / 4 = 0.6875, sd 0.8292 → cv 0.6633
+    expect(report.fairness).toMatchObject({ eligibleMembers: 4, min: 0, max: 2, mean: 1.25 });
+    expect(report.fairness?.coefficientOfVariation).toBeCloseTo(Math.sqrt(0.6875) / 1.25, 10);
+    expect(report.fairness?.definition).toMatch(/not removed/);
+  });
+});
+
+describe("reports: filters and scope", () => {
+  it("a team filter keeps the team's conversations (team at assignment) and its members", async () => {
+    const report = await laReport({ teamId: LA.teamId });
+    // Support conversations: c1 (Ann), c3 (Bob), c4 (Cy — Support since the handoff at 12:12).
+    expect(report.members.map((m) => m.name)).toEqual(["Ann", "Bob"]);
+    expect(report.totals).toEqual({ assigned: 3, closed: 2, messagesSent: 1, inbound: 1 });
+    expect(rowOf(report, LA.id("Ann"))).toMatchObject({
+      assigned: 1,
+      closed: 1,
+      openNow: 0, // c2 has no team
+      messagesSent: 1, // c1 00:15
+      firstResponseMedianSeconds: 300,
+      resolutionMedianSeconds: 4200,
+      reassignedAway: 0, // c2 has no team
+      loadShare: 1 / 3,
+    });
+    expect(rowOf(report, LA.id("Bob"))).toMatchObject({
+      assigned: 1,
+      openNow: 1,
+      messagesSent: 0,
+      firstResponseMedianSeconds: null,
+      unanswered: 1,
+      loadShare: 1 / 3,
+    });
+    // Support's inbound in range: only c3 23:30 (Tuesday). c1's message was on 03-08, and all
+    // of c4's (12:00, 12:05, 12:10) came before the handoff at 12:12 gave it the team.
+    expect(report.charts.busiestHours.filter((cell) => cell.inbound > 0)).toEqual([
+      { weekday: 2, hour: 23, inbound: 1 },
+    ]);
+    expect(report.fairness).toMatchObject({ eligibleMembers: 2, min: 1, max: 1, mean: 1 });
+    expect(report.fairness?.coefficientOfVariation).toBe(0);
+    // Sessions and handoffs follow the conversation's current team (c4 is Support now, c5 has
+    // none); Ava's reply on c4 came before the handoff gave it a team.
+    expect(report.agents[0]).toMatchObject({
+      sessions: 1,
+      handoffs: 1,
+      handoffRate: 1,
+      resolvedWithoutHuman: 0,
+      medianReplySeconds: null,
+    });
+  });
+
+  it("a channel filter keeps that channel's conversations", async () => {
+    const report = await laReport({ channel: "web_chat" });
+    expect(report.totals).toEqual({ assigned: 1, closed: 0, messagesSent: 0, inbound: 1 });
+    expect(rowOf(report, LA.id("Bob"))).toMatchObject({ assigned: 1, unanswered: 1, openNow: 1 });
+    expect(rowOf(report, LA.id("Ann"))).toMatchObject({ assigned: 0, openNow: 0 });
+  });
+
+  it("an Agent sees only their own row and charts; a Viewer sees no report", async () => {
+    expect(reportScopeFor({ id: LA.id("Bob"), role: "agent" })).toEqual({ memberId: LA.id("Bob") });
+    expect(reportScopeFor({ id: LA.id("Cy"), role: "manager" })).toEqual({ all: true });
+    expect(reportScopeFor({ id: LA.id("Vic"), role: "viewer" })).toBeNull();
+    const report = await laReport({}, LA.id("Bob"));
+    expect(report.scope).toBe("own");
+    expect(report.members.map((m) => m.name)).toEqual(["Bob"]);
+    expect(rowOf(report, LA.id("Bob"))).toMatchObject({ assigned: 2, loadShare: 2 / 6 });
+    expect(report.agents).toEqual([]);
+    expect(report.fairness).toBeNull();
+    expect(report.charts.assignmentsPerDay.series).toEqual([
+      { memberId: LA.id("Bob"), name: "Bob", counts: [1, 1] },
+    ]);
+    expect(report.charts.openLoad.map((bar) => bar.name)).toEqual(["Bob"]);
+    // Customers' messages while a conversation was Bob's: c2 09:40 (his from 09:20 to 10:00).
+    expect(report.charts.busiestHours.filter((cell) => cell.inbound > 0)).toEqual([
+      { weekday: 1, hour: 9, inbound: 1 },
+    ]);
+    expect(report.charts.firstResponseTrend).toEqual([
+      { day: "2026-03-09", medianSeconds: 1200, answered: 1 },
+      { day: "2026-03-10", medianSeconds: null, answered: 0 },
+    ]);
+    expect(report.totals).toEqual({ assigned: 6, closed: 0, messagesSent: 1, inbound: 1 });
+  });
+});
+
+describe("reports: Tokyo, across Tokyo's midnight", () => {
+  it("counts 11 March in Tokyo time, with reset on close", async () => {
+    const report = await buildReport(TK.world.db, {
+      workspace: TK.workspace,
+      scope: { all: true },
+      filters: filters({ range: "today" }),
+      now: tokyo("2026-03-11 12:00"),
+    });
+    // Today in Tokyo = [03-10 15:00Z, 03-11 15:00Z).
+    expect(report.range).toMatchObject({
+      fromDay: "2026-03-11",
+      start: "2026-03-10T15:00:00.000Z",
+      end: "2026-03-11T15:00:00.000Z",
+    });
+    expect(report.totals).toEqual({ assigned: 2, closed: 1, messagesSent: 2, inbound: 1 });
+    expect(rowOf(report, TK.id("Kei"))).toMatchObject({
+      assigned: 1, // d2 at 08:15 (d1 was claimed at 23:55 the day before)
+      closed: 1, // d1 at 00:30, reset on close: counted for Kei, who owned it
+      openNow: 1, // d2
+      messagesSent: 2, // d1 00:20, d2 09:15
+      firstResponseMedianSeconds: 3600, // d2 08:15 → 09:15 (d1's answer belongs to yesterday's assignment)
+      unanswered: 0,
+      resolutionMedianSeconds: 2400, // d1 23:50 → 00:30
+      reassignedAway: 1, // d1 reset on close at 00:30
+      loadShare: 0.5,
+    });
+    expect(rowOf(report, TK.id("Mio"))).toMatchObject({
+      assigned: 1,
+      unanswered: 1,
+      firstResponseMedianSeconds: null,
+      reassignedAway: 1, // d2 to Kei at 08:15
+      loadShare: 0.5,
+    });
+    // 11 March 2026 is a Wednesday (3): d2 08:00; d1's 23:50 was on the 10th.
+    expect(report.charts.busiestHours.filter((cell) => cell.inbound > 0)).toEqual([
+      { weekday: 3, hour: 8, inbound: 1 },
+    ]);
+    expect(report.charts.firstResponseTrend).toEqual([
+      { day: "2026-03-11", medianSeconds: 3600, answered: 1 },
+    ]);
+  });
+});
+
+describe("reports: the rollups", () => {
+  it("equal a recomputation from the events and messages", async () => {
+    for (const fixture of [LA, TK]) {
+      for (const { table, kept, recomputed } of await rollupsAndRecomputation(
+        fixture.world.workspaceId,
+      )) {
+        if (fixture === LA) expect(kept.length, table).toBeGreaterThan(0);
+        expect(kept, table).toEqual(recomputed);
+      }
+    }
+  });
+
+  it("follow a time-zone change, and a rebuild gives the same report", async () => {
+    const before = await laReport();
+    await LA.world.db.execute(sql`select report_rebuild(${LA.world.workspaceId}::uuid)`);
+    expect(await laReport()).toEqual(before);
+
+    await LA.world.db
+      .update(workspaces)
+      .set({ timeZone: "Asia/Tokyo" })
+      .where(eq(workspaces.id, LA.world.workspaceId));
+    for (const { table, kept, recomputed } of await rollupsAndRecomputation(LA.world.workspaceId)) {
+      expect(kept, table).toEqual(recomputed);
+    }
+    const [row] = await rawRows<{ days: string[] }>(
+      sql`select array_agg(distinct day::text order by day::text) as days from report_inbound_hours
+        where workspace_id = ${LA.world.workspaceId}`,
+    );
+    // In Tokyo, c3's 03-10 23:30 PDT message is on 03-11 15:30 JST.
+    expect(row?.days).toContain("2026-03-11");
+    await LA.world.db
+      .update(workspaces)
+      .set({ timeZone: "America/Los_Angeles" })
+      .where(eq(workspaces.id, LA.world.workspaceId));
+    expect(await laReport()).toEqual(before);
+  });
+});
