@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { newPerson, signUpWithWorkspace } from "./support/app";
+import { joinByInvitation, newPerson, signUpWithWorkspace } from "./support/app";
 
 function csvFile(content: string): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "agents-csv-")), "knowledge.csv");
@@ -35,6 +35,7 @@ test("an Admin creates an AI agent, teaches it by hand and by CSV, and deletes a
   await dialog.getByRole("button", { name: "Create agent" }).click();
   await expect(page).toHaveURL(new RegExp(`/${slug}/settings/agents/[0-9a-f-]{36}$`));
   await expect(page.getByRole("heading", { name: "Ava", level: 2 })).toBeVisible();
+  const agentUrl = page.url();
   await expect(page.getByText("Hands off to Unassigned · 0 active sessions")).toBeVisible();
 
   // Settings: the initial message is required once switched on.
@@ -93,6 +94,7 @@ test("an Admin creates an AI agent, teaches it by hand and by CSV, and deletes a
   await expect(entries.getByRole("listitem")).toHaveCount(3);
   await expect(entries.getByRole("heading", { name: "Do you ship to Paris, Lyon?" })).toBeVisible();
   await expect(entries.getByText('Yes, in "2 days".')).toBeVisible();
+  await expect(entries.getByText("Q&A", { exact: true })).toHaveCount(3);
 
   // Search by part of a word.
   await knowledge.getByRole("searchbox", { name: "Search knowledge" }).fill("pari");
@@ -125,4 +127,37 @@ test("an Admin creates an AI agent, teaches it by hand and by CSV, and deletes a
   await deleteAgent.getByRole("button", { name: "Delete agent" }).click();
   await expect(page).toHaveURL(new RegExp(`/${slug}/settings/agents$`));
   await expect(page.getByRole("heading", { name: "No AI agents yet" })).toBeVisible();
+  // Its page is gone.
+  const gone = await page.goto(agentUrl);
+  expect(gone?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "This page isn't on the board" })).toBeVisible();
+});
+
+test("an Agent sees no AI agents link and gets the forbidden page at its address", async ({
+  page,
+  browser,
+}) => {
+  const admin = newPerson("Ada");
+  const slug = await signUpWithWorkspace(page, admin, "Roles Co");
+  await page.goto(`/${slug}/settings/members`);
+  await page.getByRole("button", { name: "Invite members" }).click();
+  const invite = page.getByRole("dialog", { name: "Invite members" });
+  const gus = newPerson("Gus");
+  await invite.getByLabel("Email addresses").fill(gus.email);
+  await invite.getByLabel("Role").selectOption("agent");
+  await invite.getByRole("button", { name: "Send invitations" }).click();
+  await expect(invite).toBeHidden();
+
+  const agent = await joinByInvitation(browser, { admin: page, person: gus, slug });
+  await agent.goto(`/${slug}/settings`);
+  const nav = agent.getByRole("navigation", { name: "Settings" });
+  await expect(nav.getByRole("link", { name: "Teams" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "AI agents" })).toHaveCount(0);
+  const response = await agent.goto(`/${slug}/settings/agents`);
+  expect(response?.status()).toBe(403);
+  await expect(
+    agent.getByRole("heading", { name: "You do not have access to this page" }),
+  ).toBeVisible();
+  const detail = await agent.goto(`/${slug}/settings/agents/00000000-0000-4000-8000-000000000000`);
+  expect(detail?.status()).toBe(403);
 });

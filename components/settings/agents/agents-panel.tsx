@@ -4,8 +4,8 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { AgentListItem } from "@/lib/agents/list-agents";
 import { AgentAvatar } from "./agent-avatar";
+import { plural } from "./copy";
 import { NewAgentDialog } from "./new-agent-dialog";
-import { plural } from "./plural";
 
 /** Settings → AI agents: every agent of the workspace, each linking to its page. */
 export function AgentsPanel({

@@ -24,7 +24,7 @@ export function AvatarPicker({
     ? agentAvatars
     : [{ emoji: value, label: "Current avatar" }, ...agentAvatars];
   return (
-    <div role="radiogroup" aria-labelledby={labelledBy} className="flex flex-wrap gap-1.5">
+    <div role="radiogroup" aria-labelledby={labelledBy} className="grid w-fit grid-cols-6 gap-1.5">
       {choices.map((choice) => (
         <label
           key={choice.emoji}

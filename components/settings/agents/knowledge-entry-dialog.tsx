@@ -27,8 +27,8 @@ import type { KnowledgeKind } from "@/db/schema";
 import { knowledgeLimits } from "@/lib/agents/schemas";
 import { cn } from "@/lib/utils";
 import { CharacterCount } from "./character-count";
+import { kindLabels } from "./copy";
 
-export const kindLabels: Record<KnowledgeKind, string> = { qa: "Q&A", article: "Article" };
 const fieldLabels: Record<KnowledgeKind, { title: string; body: string }> = {
   qa: { title: "Question", body: "Answer" },
   article: { title: "Title", body: "Text" },

@@ -8,10 +8,10 @@ import { Input } from "@/components/ui/input";
 import type { KnowledgeView } from "@/lib/agents/list-agents";
 import type { KnowledgeKindFilter } from "@/lib/agents/schemas";
 import { cn } from "@/lib/utils";
+import { kindLabels, plural } from "./copy";
 import { DeleteKnowledgeButton } from "./delete-knowledge-button";
 import { ImportKnowledgeDialog } from "./import-knowledge-dialog";
-import { KnowledgeEntryDialog, kindLabels } from "./knowledge-entry-dialog";
-import { plural } from "./plural";
+import { KnowledgeEntryDialog } from "./knowledge-entry-dialog";
 
 const filterLabels: Record<KnowledgeKindFilter, string> = {
   all: "All",
@@ -101,7 +101,7 @@ export function KnowledgeSection({
                 name="q"
                 defaultValue={query}
                 aria-label="Search knowledge"
-                placeholder="Search questions, answers, articles"
+                placeholder="Search knowledge"
                 maxLength={200}
               />
               {kind !== "all" ? <input type="hidden" name="kind" value={kind} /> : null}
