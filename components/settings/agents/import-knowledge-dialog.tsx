@@ -66,8 +66,17 @@ export function ImportKnowledgeDialog({
       );
       return;
     }
+    const csv = await file.text();
+    // Server actions take at most 1 MB per request (Next's default), and quotes and line
+    // breaks grow when the text is encoded: refuse here what the server would drop unread.
+    if (new Blob([JSON.stringify(csv)]).size > IMPORT_MAX_BYTES - 4_096) {
+      setFileError(
+        "The file is too large to send in one go; split it and import the parts one after another.",
+      );
+      return;
+    }
     setFileError(null);
-    submit({ workspace, agentId, csv: await file.text() });
+    submit({ workspace, agentId, csv });
   }
 
   // The server names the bad row; it shows under the file it is about.

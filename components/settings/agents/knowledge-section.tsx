@@ -89,8 +89,10 @@ export function KnowledgeSection({
       ) : (
         <>
           <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
+            {/* scroll={false}: the results are where the search box is, not at the top. */}
             <Form
               action={path}
+              scroll={false}
               role="search"
               aria-label="Knowledge"
               className="flex min-w-0 flex-1 gap-2 sm:max-w-md"
@@ -115,6 +117,7 @@ export function KnowledgeSection({
                   <li key={value}>
                     <Link
                       href={hrefOf(path, { q: query, kind: value })}
+                      scroll={false}
                       aria-current={kind === value ? "page" : undefined}
                       className={cn(
                         "inline-flex h-7 items-center rounded-[5px] px-3 font-medium text-muted-foreground text-sm transition-colors hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
@@ -134,7 +137,11 @@ export function KnowledgeSection({
               {matching === 0
                 ? "No entries match."
                 : `${plural(matching, "entry matches", "entries match")}${query ? ` “${query}”` : ""}.`}{" "}
-              <Link href={path} className={buttonVariants({ variant: "link", size: "sm" })}>
+              <Link
+                href={path}
+                scroll={false}
+                className={buttonVariants({ variant: "link", size: "sm" })}
+              >
                 Show all
               </Link>
             </p>
