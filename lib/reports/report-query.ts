@@ -123,11 +123,12 @@ export function localDay(instant: Date, timeZone: string): string {
 }
 
 /**
- * The first instant of a local day in a zone — as PostgreSQL's `(day::timestamp) AT TIME ZONE
- * zone`, and where midnight does not exist (a DST gap at 00:00) the moment the day begins.
- * Offsets are read on both sides of the guess, so a DST change the day before or after is
- * seen; the day starts at the earliest candidate whose local date is that day while the
- * millisecond before belongs to an earlier day.
+ * The first instant of a local day in a zone: the first whose local date is that day, as
+ * `(instant AT TIME ZONE zone)::date` groups instants. That is PostgreSQL's
+ * `day::timestamp AT TIME ZONE zone`, except that where midnight happens twice (a fall-back at
+ * 01:00) the day starts at the first one, and where it does not happen (a DST gap at 00:00) at
+ * the change. Offsets are read on both sides of the guess, so a change the day before or
+ * after is seen (tests/integration/reports-range.test.ts checks 2018–2026 in ten zones).
  */
 export function startOfLocalDay(day: string, timeZone: string): Date {
   const number = toDayNumber(day);

@@ -2,9 +2,11 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { workspaces } from "@/db/schema";
 import { buildReport, reportScopeFor } from "@/lib/reports/build-report";
+import { reportCsv, reportCsvFileName } from "@/lib/reports/report-csv";
 import { reportFiltersSchema } from "@/lib/reports/report-query";
 import type { MemberRow, Report } from "@/lib/reports/report-types";
 import { rawRows } from "../support/factories";
+import { csvRecords } from "../support/reports-csv";
 import {
   buildLosAngeles,
   buildTokyo,
@@ -356,5 +358,142 @@ describe("reports: the rollups", () => {
       .set({ timeZone: "America/Los_Angeles" })
       .where(eq(workspaces.id, LA.world.workspaceId));
     expect(await laReport()).toEqual(before);
+  });
+});
+
+describe("reports: CSV", () => {
+  it("every table's CSV carries the report's figures", async () => {
+    const report = await laReport();
+    const members = csvRecords(reportCsv(report, "members"));
+    expect(members.map((m) => m.name)).toEqual(["Admin", "Ann", "Bob", "Cy", "Rae"]);
+    expect(members[1]).toEqual({
+      member_id: LA.id("Ann"),
+      name: "Ann",
+      role: "agent",
+      removed: "false",
+      assigned: "2",
+      closed: "1",
+      open_now: "1",
+      messages_sent: "2",
+      first_response_median_s: "1050",
+      first_response_median: "17m 30s", // 1050 s
+      first_response_p90_s: "1650",
+      first_response_p90: "27m 30s", // 1650 s
+      unanswered: "0",
+      resolution_median_s: "4200",
+      resolution_median: "1h 10m", // 4200 s
+      reassigned_away: "0",
+      load_share: "0.3333", // 2 / 6
+    });
+    expect(members[2]).toMatchObject({
+      name: "Bob",
+      assigned: "2",
+      first_response_median_s: "1200",
+      first_response_median: "20m 00s",
+      unanswered: "1",
+      resolution_median_s: "",
+      resolution_median: "",
+      reassigned_away: "1",
+    });
+    expect(members[4]).toMatchObject({ name: "Rae", removed: "true", reassigned_away: "1" });
+
+    expect(csvRecords(reportCsv(report, "agents"))).toEqual([
+      {
+        agent_id: LA.agentId,
+        name: "Ava",
+        deleted: "false",
+        sessions: "2",
+        resolved_without_human: "1",
+        handoffs: "1",
+        handoff_rate: "0.5",
+        handoff_reasons: "handoff: Customer asked for a refund (1)",
+        median_reply_s: "45",
+        median_reply: "45s",
+      },
+    ]);
+    expect(csvRecords(reportCsv(report, "fairness"))).toEqual([
+      {
+        eligible_members: "4",
+        min: "0",
+        max: "2",
+        mean: "1.25",
+        coefficient_of_variation: "0.6633", // sqrt(0.6875) / 1.25 = 0.66332…
+        definition: report.fairness?.definition,
+      },
+    ]);
+    const perDay = csvRecords(reportCsv(report, "assignments-per-day"));
+    expect(perDay).toHaveLength(10); // 2 days × 5 members
+    expect(
+      perDay.filter((r) => r.assigned !== "0").map((r) => [r.day, r.name, r.assigned]),
+    ).toEqual([
+      ["2026-03-09", "Ann", "2"],
+      ["2026-03-09", "Bob", "1"],
+      ["2026-03-09", "Cy", "1"],
+      ["2026-03-10", "Bob", "1"],
+      ["2026-03-10", "Rae", "1"],
+    ]);
+    expect(
+      csvRecords(reportCsv(report, "open-load")).map((r) => [r.name, r.open, r.capacity]),
+    ).toEqual([
+      ["Admin", "0", ""],
+      ["Ann", "1", "5"],
+      ["Bob", "1", ""],
+      ["Cy", "0", ""],
+      ["Rae", "0", ""],
+    ]);
+    const hours = csvRecords(reportCsv(report, "busiest-hours"));
+    expect(hours).toHaveLength(168);
+    expect(hours.filter((r) => r.inbound !== "0")).toEqual([
+      { weekday: "1", weekday_name: "Monday", hour: "9", inbound: "2" },
+      { weekday: "1", weekday_name: "Monday", hour: "12", inbound: "3" },
+      { weekday: "2", weekday_name: "Tuesday", hour: "8", inbound: "2" },
+      { weekday: "2", weekday_name: "Tuesday", hour: "9", inbound: "1" },
+      { weekday: "2", weekday_name: "Tuesday", hour: "23", inbound: "1" },
+    ]);
+    expect(csvRecords(reportCsv(report, "first-response-trend"))).toEqual([
+      {
+        day: "2026-03-09",
+        median_first_response_s: "1500",
+        median_first_response: "25m 00s",
+        answered: "4",
+      },
+      {
+        day: "2026-03-10",
+        median_first_response_s: "300",
+        median_first_response: "5m 00s",
+        answered: "1",
+      },
+    ]);
+    expect(reportCsvFileName(report, "members")).toBe("report-members-2026-03-09-2026-03-10.csv");
+  });
+
+  it("the CSV follows the filters and the scope", async () => {
+    const team = csvRecords(reportCsv(await laReport({ teamId: LA.teamId }), "members"));
+    expect(team.map((r) => [r.name, r.assigned, r.load_share])).toEqual([
+      ["Ann", "1", "0.3333"],
+      ["Bob", "1", "0.3333"],
+    ]);
+    const own = await laReport({}, LA.id("Bob"));
+    expect(csvRecords(reportCsv(own, "members")).map((r) => r.name)).toEqual(["Bob"]);
+    expect(csvRecords(reportCsv(own, "agents"))).toEqual([]);
+    expect(csvRecords(reportCsv(own, "fairness"))).toEqual([]);
+  });
+
+  it("quotes as RFC 4180 says and defuses formulas", async () => {
+    const report = await laReport();
+    const odd = {
+      ...report,
+      members: report.members.map((m, i) =>
+        i === 0 ? { ...m, name: 'Doe, "JJ"\r\nSr' } : i === 1 ? { ...m, name: "=HYPERLINK(1)" } : m,
+      ),
+    };
+    const text = reportCsv(odd, "members");
+    expect(text).toContain(`,"Doe, ""JJ""\r\nSr",`);
+    expect(
+      csvRecords(text)
+        .map((r) => r.name)
+        .slice(0, 2),
+    ).toEqual(['Doe, "JJ"\r\nSr', "'=HYPERLINK(1)"]);
+    expect(text.endsWith("\r\n")).toBe(true);
   });
 });
