@@ -40,7 +40,16 @@ const routesAfter: ReadonlySet<AgentSessionEndReason> = new Set([
   "agent_deleted",
 ]);
 
-async function findAgent(tx: Database, workspaceId: string, agentId: string): Promise<AiAgent> {
+/**
+ * The agent, not deleted, share-locked: a delete (which takes `no key update` and then ends
+ * the agent's sessions) waits for this assignment, or this assignment for the delete and then
+ * finds the agent gone. Taken before the conversation's row lock, the order the delete keeps.
+ */
+async function lockAgentForSession(
+  tx: Database,
+  workspaceId: string,
+  agentId: string,
+): Promise<AiAgent> {
   const [agent] = await tx
     .select()
     .from(aiAgents)
@@ -50,7 +59,8 @@ async function findAgent(tx: Database, workspaceId: string, agentId: string): Pr
         eq(aiAgents.workspaceId, workspaceId),
         isNull(aiAgents.deletedAt),
       ),
-    );
+    )
+    .for("share");
   if (!agent) throw notFound("That AI agent");
   return agent;
 }
@@ -90,6 +100,7 @@ export async function assignAgent(
   const rights = requireRights(viewer);
   const actorId = viewer.member?.id ?? null;
   return db.transaction(async (tx) => {
+    const agent = await lockAgentForSession(tx, viewer.workspace.id, agentId);
     const conversation = await lockVisible(tx, viewer, conversationId);
     if (rights === "own" && conversation.assigneeId !== actorId) {
       throw new AppError(
@@ -109,7 +120,6 @@ export async function assignAgent(
     if (conversation.status === "closed") {
       throw new AppError("conflict", "Reopen the conversation before assigning an AI agent.");
     }
-    const agent = await findAgent(tx, viewer.workspace.id, agentId);
     const current = await activeSession(tx, conversation);
     if (current) {
       if (current.agent.id === agent.id) {

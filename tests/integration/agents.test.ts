@@ -1,5 +1,5 @@
 import { MockLanguageModelV3 } from "ai/test";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import PgBoss from "pg-boss";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getConnection } from "@/db/client";
@@ -16,6 +16,7 @@ import {
 import { answerTurn, turnKeyOf } from "@/lib/agents/agent-turns";
 import { startAgentWorker, sweepOnce } from "@/lib/agents/agent-worker";
 import { builtinResponder } from "@/lib/agents/builtin-responder";
+import { deleteAgent } from "@/lib/agents/manage-agents";
 import { createModelResponder } from "@/lib/agents/model-responder";
 import { type AgentDecision, type Responder, ResponderError } from "@/lib/agents/responder";
 import { responderFromEnv } from "@/lib/agents/responder-config";
@@ -304,6 +305,34 @@ describe("agent sessions", () => {
     // Nobody owned it and the workspace routes manually: it waits in Unassigned for people.
     const current = await conversationOf(expiring.conversation.id);
     expect(current.agentSessionId).toBeNull();
+  });
+});
+
+describe("deleting an agent while it is being assigned", () => {
+  it("never leaves an active session of a deleted agent", async () => {
+    const viewer = await viewerOf(world);
+    for (let round = 0; round < 8; round++) {
+      const agent = await createAgent({ sendInitialMessage: false });
+      const conversation = await arrive(world);
+      const [assigned, deleted] = await Promise.allSettled([
+        assignAgent(world.db, { viewer, conversationId: conversation.id, agentId: agent.id }),
+        deleteAgent(world.db, {
+          workspaceId: world.workspaceId,
+          actorMemberId: world.admin.member.id,
+          agentId: agent.id,
+        }),
+      ]);
+      expect(deleted.status).toBe("fulfilled");
+      if (assigned.status === "rejected") {
+        expect((assigned.reason as AppError).code).toBe("not_found");
+      }
+      const active = await world.db
+        .select()
+        .from(agentSessions)
+        .where(and(eq(agentSessions.agentId, agent.id), isNull(agentSessions.endedAt)));
+      expect(active).toHaveLength(0);
+      expect((await conversationOf(conversation.id)).agentSessionId).toBeNull();
+    }
   });
 });
 
