@@ -4,7 +4,8 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pg", "pg-boss"],
   poweredByHeader: false,
   // `forbidden()` renders app/forbidden.tsx with a 403 for members whose role lacks a permission.
-  experimental: { authInterrupts: true },
+  // Knowledge CSV imports may be up to 1 MB; a server action's body is capped at 1 MB by default.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "2mb" } },
 };
 
 export default nextConfig;
