@@ -11,6 +11,10 @@ export interface AssignAbilities {
   readOnly: boolean;
   member: Ability & { onlySelf: boolean };
   team: Ability;
+  /** Start an AI agent session ("Assign agent"). */
+  agent: Ability;
+  /** End the active session: the banner's X and "Unassign agent". False when there is none. */
+  endAgent: boolean;
   /** "Assign to me" is offered. */
   claim: boolean;
   /** The per-conversation off switch (Admins and Managers). */
@@ -26,7 +30,7 @@ const off = (reason: string): Ability => ({ enabled: false, reason });
  * the server decides every request and its answer is what the inbox shows.
  */
 export function assignAbilities(detail: DetailResponse): AssignAbilities {
-  const { conversation, viewer, assignee } = detail;
+  const { conversation, viewer, assignee, agentSession } = detail;
   const rights = viewer.canReply ? viewer.assign : null;
   if (!rights) {
     const none = off("Your role can read conversations but not assign them.");
@@ -34,6 +38,8 @@ export function assignAbilities(detail: DetailResponse): AssignAbilities {
       readOnly: true,
       member: { ...none, onlySelf: false },
       team: none,
+      agent: none,
+      endAgent: false,
       claim: false,
       offSwitch: false,
     };
@@ -64,10 +70,32 @@ export function assignAbilities(detail: DetailResponse): AssignAbilities {
         )
       : on;
 
+  let agent: Ability = on;
+  if (conversation.kind === "group") {
+    agent = off("Group conversations cannot be handled by an AI agent.");
+  } else if (conversation.assignmentDisabled) {
+    agent = off(
+      rights === "any"
+        ? "Assignment is off for this conversation. Turn it on in the details to assign an AI agent."
+        : "Assignment is off for this conversation.",
+    );
+  } else if (conversation.status === "closed") {
+    agent = off("Reopen the conversation before assigning an AI agent.");
+  } else if (ownOnly && !mine) {
+    agent = off(
+      theirs
+        ? `Assigned to ${assignee.name}. Only Admins and Managers can hand it to an AI agent.`
+        : "Agents can hand only their own conversations to an AI agent. Assign it to yourself first.",
+    );
+  }
+
   return {
     readOnly: false,
     member: { ...member, onlySelf: ownOnly && assignee === null },
     team,
+    agent,
+    // An Agent may end the session on their own or an unassigned conversation they take over.
+    endAgent: agentSession !== null && (!ownOnly || assignee === null || mine),
     claim: member.enabled && assignee === null,
     offSwitch: rights === "any",
   };

@@ -25,6 +25,8 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { cn } from "@/lib/utils";
+import { AgentPicker } from "./agent-picker";
 import { inboxUrls } from "./api";
 import { MemberPicker, TeamPicker } from "./assign-pickers";
 import { ChannelIcon } from "./channel";
@@ -32,15 +34,12 @@ import { Tip } from "./tip";
 import type { Channel } from "./types";
 import type { OwnershipControls } from "./use-assignment";
 
-export const AGENT_PENDING = "Assigning AI agents arrives with the AI agents feature";
-
 export function ConversationHeader({
   slug,
   conversationId,
   name,
   channel,
   status,
-  aiHandled,
   canReply,
   ownership,
   statusPending,
@@ -55,7 +54,6 @@ export function ConversationHeader({
   name: string;
   channel: Channel;
   status: "open" | "closed";
-  aiHandled: boolean;
   canReply: boolean;
   ownership: OwnershipControls;
   statusPending: boolean;
@@ -66,6 +64,7 @@ export function ConversationHeader({
   onToggleDetails: () => void;
 }) {
   const closed = status === "closed";
+  const agent = ownership.agentSession?.agent ?? null;
   return (
     <header className="flex shrink-0 flex-wrap items-center gap-x-2 gap-y-2 border-border border-b px-2 py-2 sm:px-4">
       <Button variant="ghost" size="icon" className="md:hidden" onClick={onBack}>
@@ -82,10 +81,14 @@ export function ConversationHeader({
             <Badge variant={closed ? "secondary" : "success"} className="px-1.5 py-0">
               {closed ? "Closed" : "Open"}
             </Badge>
-            {aiHandled ? (
-              <Badge variant="outline" className="px-1.5 py-0">
+            {agent ? (
+              <Badge
+                variant="outline"
+                className="max-w-[10rem] border-violet-300 px-1.5 py-0 text-violet-800 dark:border-violet-400/40 dark:text-violet-200"
+              >
                 <Sparkles aria-hidden="true" />
-                AI agent
+                <span className="sr-only">AI agent </span>
+                <span className="truncate">{agent.name}</span>
               </Badge>
             ) : null}
             <Owners ownership={ownership} />
@@ -197,10 +200,11 @@ function Owners({ ownership }: { ownership: OwnershipControls }) {
   );
 }
 
-/** Assign to me, Assign user, Assign agent (not yet), Assign team. */
+/** Assign to me, Assign user, Assign agent, Assign team. */
 function AssignControls({ ownership }: { ownership: OwnershipControls }) {
-  const { abilities, pending } = ownership;
+  const { abilities, pending, agentSession } = ownership;
   const busy = pending !== null;
+  const agent = agentSession?.agent ?? null;
   return (
     <>
       {abilities.claim ? (
@@ -238,7 +242,28 @@ function AssignControls({ ownership }: { ownership: OwnershipControls }) {
       ) : (
         <DisabledButton icon={UserPlus} label="Assign user" reason={abilities.member.reason} />
       )}
-      <DisabledButton icon={Sparkles} label="Assign agent" reason={AGENT_PENDING} />
+      {abilities.agent.enabled || (agent && abilities.endAgent) ? (
+        <AgentPicker
+          ownership={ownership}
+          tip={agent ? `Assign agent (now ${agent.name})` : "Assign agent"}
+          trigger={
+            <Button
+              variant="ghost"
+              size="icon"
+              disabled={busy}
+              className={cn(
+                agent &&
+                  "bg-violet-100 text-violet-800 hover:bg-violet-200 hover:text-violet-900 dark:bg-violet-500/15 dark:text-violet-200 dark:hover:bg-violet-500/25 dark:hover:text-violet-100",
+              )}
+            >
+              <Sparkles aria-hidden="true" />
+              <span className="sr-only">Assign agent</span>
+            </Button>
+          }
+        />
+      ) : (
+        <DisabledButton icon={Sparkles} label="Assign agent" reason={abilities.agent.reason} />
+      )}
       {abilities.team.enabled ? (
         <TeamPicker
           slug={ownership.slug}

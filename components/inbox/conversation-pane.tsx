@@ -1,6 +1,6 @@
 "use client";
 
-import { Eye, MessageSquareDashed, RefreshCw, SearchX, Sparkles } from "lucide-react";
+import { Eye, MessageSquareDashed, RefreshCw, SearchX } from "lucide-react";
 import { useMemo, useState } from "react";
 import { usePresenceChannel } from "@/components/realtime/live-provider";
 import { usePresenceAnnouncer } from "@/components/realtime/use-presence-announcer";
@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/utils";
+import { AgentBanner } from "./agent-banner";
 import { ApiError } from "./api";
 import { contactName } from "./channel";
 import { Composer, REPLY_BOX_ID } from "./composer";
@@ -84,7 +85,7 @@ export function ConversationPane({
         kind: message.note ? "note" : "outbound",
         body: message.body,
         createdAt: message.sentAt,
-        author: { id: me.memberId, name: me.name, image: me.image },
+        author: { kind: "member", id: me.memberId, name: me.name, image: me.image },
       }),
     );
     return buildThread({
@@ -94,6 +95,11 @@ export function ConversationPane({
       names,
     });
   }, [detail, pending, me, names]);
+
+  const lastAgentReply = useMemo(() => {
+    const reply = detail?.messages.findLast((message) => message.author?.kind === "agent");
+    return reply?.author ? { id: reply.id, agentName: reply.author.name } : null;
+  }, [detail]);
 
   const root = cn("min-w-0 flex-1 flex-col bg-background", className);
   const gone = query.error instanceof ApiError && query.error.status === 404;
@@ -140,7 +146,6 @@ export function ConversationPane({
             name={name}
             channel={detail.conversation.channel}
             status={detail.conversation.status}
-            aiHandled={detail.conversation.agentSessionId !== null}
             canReply={canAct}
             ownership={ownership}
             statusPending={setStatus.isPending}
@@ -151,13 +156,20 @@ export function ConversationPane({
             onToggleDetails={() => (wide ? setWideOpen(!wideOpen) : setSheetOpen(!sheetOpen))}
           />
           <MessageThread entries={entries} contactName={name} />
-          {detail.conversation.agentSessionId ? (
-            <p className="flex shrink-0 items-center justify-center gap-2 border-border border-t bg-violet-50 px-4 py-2 text-violet-900 text-xs dark:bg-violet-500/10 dark:text-violet-200">
-              <Sparkles aria-hidden="true" className="size-3.5" />
-              An AI agent is handling this conversation.
-            </p>
+          <PresenceBar
+            conversationId={id}
+            agentHandling={detail.agentSession !== null}
+            lastAgentReply={lastAgentReply}
+          />
+          {detail.agentSession ? (
+            <AgentBanner
+              session={detail.agentSession}
+              canReply={canAct}
+              canEnd={canAct && ownership.abilities.endAgent}
+              ending={ownership.pending === "endAgent"}
+              onEnd={() => ownership.endAgentSession("ended_by_member")}
+            />
           ) : null}
-          <PresenceBar conversationId={id} />
           {canAct ? (
             <Composer
               key={id}

@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { dialogOverlayClassName } from "@/components/ui/dialog";
 import { formatRelative } from "@/lib/format";
+import { AgentSessionsHistory } from "./agent-sessions-history";
 import { ChannelIcon } from "./channel";
 import { OwnershipSection } from "./ownership-section";
 import { describeEvent, type NameLookup } from "./thread-items";
@@ -61,7 +62,7 @@ export function DetailsDrawer({
             </DialogPrimitive.Close>
           </div>
           <DialogPrimitive.Description className="sr-only">
-            The contact, who owns this conversation, and its history.
+            The contact, who owns this conversation, its AI agent sessions and its history.
           </DialogPrimitive.Description>
           {content}
         </DialogPrimitive.Content>
@@ -79,7 +80,7 @@ function DetailsContent({
   names: NameLookup;
   ownership: OwnershipControls;
 }) {
-  const { contact, identities, events, conversation } = detail;
+  const { contact, identities, events, agentSessions } = detail;
   const name = contact.name?.trim() || contact.email || contact.phone || "Unknown contact";
   const attributes = Object.entries(contact.attributes);
 
@@ -130,11 +131,14 @@ function DetailsContent({
       </Section>
 
       <Section title="Ownership">
-        <OwnershipSection
-          ownership={ownership}
-          agentHandled={conversation.agentSessionId !== null}
-        />
+        <OwnershipSection ownership={ownership} />
       </Section>
+
+      {agentSessions.length > 0 ? (
+        <Section title="Agent sessions">
+          <AgentSessionsHistory sessions={agentSessions} />
+        </Section>
+      ) : null}
 
       <Section title="History">
         {events.length === 0 ? (

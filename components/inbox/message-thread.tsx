@@ -1,9 +1,10 @@
 "use client";
 
-import { Bot, Lock } from "lucide-react";
+import { Bot, Lock, Sparkles } from "lucide-react";
 import { useLayoutEffect, useRef } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { cn } from "@/lib/utils";
+import { AgentAvatar } from "./agent-avatar";
 import type { ThreadEntry } from "./thread-items";
 import type { DetailMessage } from "./types";
 
@@ -101,6 +102,7 @@ function Message({
   if (message.kind === "system") return <SystemLine text={message.body} at={message.createdAt} />;
   const inbound = message.kind === "inbound";
   const note = message.kind === "note";
+  const agent = message.author?.kind === "agent" ? message.author : null;
   const author = inbound ? contactName : (message.author?.name ?? "AI agent");
 
   return (
@@ -125,14 +127,18 @@ function Message({
             "whitespace-pre-wrap break-words rounded-2xl px-3.5 py-2 text-sm leading-relaxed",
             inbound
               ? "rounded-bl-md bg-muted text-foreground"
-              : "rounded-br-md bg-primary text-primary-foreground",
+              : agent
+                ? "rounded-br-md border border-violet-200 bg-violet-50 text-violet-950 dark:border-violet-400/25 dark:bg-violet-500/15 dark:text-violet-50"
+                : "rounded-br-md bg-primary text-primary-foreground",
           )}
         >
           {message.body}
         </p>
       )}
       <p className="flex items-center gap-1.5 px-1 text-muted-foreground text-xs">
-        {inbound ? null : message.author ? (
+        {inbound ? null : agent ? (
+          <AgentAvatar avatar={agent.avatar} size="xs" />
+        ) : message.author?.kind === "member" ? (
           <Avatar name={author} image={message.author.image} size="xs" decorative />
         ) : (
           <span className="flex size-5 items-center justify-center rounded-full bg-violet-100 text-violet-800 dark:bg-violet-500/20 dark:text-violet-200">
@@ -140,6 +146,12 @@ function Message({
           </span>
         )}
         <span className="font-medium text-foreground/80">{author}</span>
+        {agent ? (
+          <span className="inline-flex items-center gap-1 rounded-full bg-violet-100 px-1.5 py-px font-medium text-[11px] text-violet-800 leading-4 dark:bg-violet-500/20 dark:text-violet-200">
+            <Sparkles aria-hidden="true" className="size-3" />
+            AI agent
+          </span>
+        ) : null}
         <span aria-hidden="true">·</span>
         {pending ? <span>Sending…</span> : <Time at={message.createdAt} />}
       </p>

@@ -19,7 +19,8 @@ export interface PickerOption {
   unavailable?: string | null;
 }
 
-const UNASSIGN = "__unassign";
+/** The id `PickerList` picks for its "Unassign" row. */
+export const UNASSIGN = "__unassign";
 
 /**
  * A searchable list in a popover (the combobox pattern): type to filter, arrows move, Enter
@@ -109,7 +110,8 @@ export function OwnerPicker({
   );
 }
 
-function PickerList({
+/** The searchable list alone, for pickers that add a step of their own (the agent picker). */
+export function PickerList({
   searchLabel,
   placeholder,
   options,

@@ -6,21 +6,18 @@ import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/lib/utils";
+import { AgentAvatar } from "./agent-avatar";
+import { AgentPicker } from "./agent-picker";
 import { MemberPicker, TeamPicker } from "./assign-pickers";
 import type { OwnershipControls } from "./use-assignment";
 
 /**
- * The drawer's owners: Assignee (with "Why Sam?"), Agent and Team, each with its picker; the
+ * The drawer's owners: Assignee (with "Why Sam?"), AI agent and Team, each with its picker; the
  * per-conversation off switch for Admins and Managers. Viewers see the owners read-only.
  */
-export function OwnershipSection({
-  ownership,
-  agentHandled,
-}: {
-  ownership: OwnershipControls;
-  agentHandled: boolean;
-}) {
-  const { abilities, assignee, team, pending, why } = ownership;
+export function OwnershipSection({ ownership }: { ownership: OwnershipControls }) {
+  const { abilities, assignee, team, pending, why, agentSession } = ownership;
+  const agentControl = abilities.agent.enabled || (agentSession !== null && abilities.endAgent);
   const busy = pending !== null;
   const change = (label: string, what: string) => (
     <Button variant="ghost" size="sm" className="h-7 px-2 text-xs" disabled={busy}>
@@ -68,8 +65,25 @@ export function OwnershipSection({
             <span className="text-muted-foreground">Unassigned</span>
           )}
         </OwnerRow>
-        <OwnerRow label="Agent" control={null}>
-          {agentHandled ? "AI agent handling" : <span className="text-muted-foreground">None</span>}
+        <OwnerRow
+          label="AI agent"
+          control={
+            agentControl ? (
+              <AgentPicker
+                ownership={ownership}
+                trigger={change(agentSession ? "Change" : "Assign", "AI agent")}
+              />
+            ) : null
+          }
+        >
+          {agentSession ? (
+            <span className="flex min-w-0 items-center gap-2">
+              <AgentAvatar avatar={agentSession.agent.avatar} size="xs" />
+              <span className="truncate">{agentSession.agent.name}</span>
+            </span>
+          ) : (
+            <span className="text-muted-foreground">None</span>
+          )}
         </OwnerRow>
         <OwnerRow
           label="Team"
@@ -154,8 +168,15 @@ function WhyDisclosure({ ownership }: { ownership: OwnershipControls }) {
 
 /** Why a picker is missing: said in words, not left to a greyed-out button. */
 function Explanations({ ownership }: { ownership: OwnershipControls }) {
-  const { member, team } = ownership.abilities;
-  const reasons = [...new Set([member.reason, team.reason].filter((r) => r !== null))];
+  const { member, team, agent } = ownership.abilities;
+  // With an agent handling it, what matters is who may end its session.
+  const session = ownership.agentSession;
+  const agentReason = !session
+    ? agent.reason
+    : ownership.abilities.endAgent
+      ? null
+      : `Only Admins, Managers and ${ownership.assignee?.name ?? "the assignee"} can end ${session.agent.name}'s session.`;
+  const reasons = [...new Set([member.reason, team.reason, agentReason].filter((r) => r !== null))];
   if (reasons.length === 0) return null;
   return (
     <div className="grid gap-1 rounded-md bg-muted/60 px-2.5 py-2 text-muted-foreground text-xs">

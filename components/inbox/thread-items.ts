@@ -17,6 +17,8 @@ const text = (data: Record<string, unknown>, key: string): string | undefined =>
   return typeof value === "string" && value.trim() ? value : undefined;
 };
 
+const capitalized = (sentence: string) => sentence.replace(/^./, (c) => c.toUpperCase());
+
 const humanize = (type: string) => type.replace(/[_.]+/g, " ").trim();
 
 /** One sentence for a history event: "Dana assigned this to Sam". Unknown types stay readable. */
@@ -31,7 +33,7 @@ export function describeEvent(event: DetailEvent, names: NameLookup): string {
     const id = text(data, idKey);
     return text(data, nameKey) ?? (id ? names.team(id) : undefined);
   };
-  const agentName = text(data, "agentName") ?? "An AI agent";
+  const agentName = text(data, "agentName") ?? "the AI agent";
   const reason = text(data, "reason");
 
   switch (event.type) {
@@ -81,6 +83,9 @@ export function describeEvent(event: DetailEvent, names: NameLookup): string {
     }
     case "team_assigned": {
       const team = teamName("to", "toName") ?? "a deleted team";
+      if (text(data, "via") === "handoff") {
+        return capitalized(`${agentName} handed this to team ${team}`);
+      }
       const moved = actor ? `${actor} assigned this to team ${team}` : `Assigned to team ${team}`;
       const released = memberName("unassigned", "unassignedName");
       // A routing team picks the assignee afresh, so the one before was taken off.
@@ -117,16 +122,64 @@ export function describeEvent(event: DetailEvent, names: NameLookup): string {
         ? `${actor} turned assignment back on for this conversation`
         : "Assignment was turned back on for this conversation";
     case "agent_assigned":
-    case "agent_session_started":
-      return `${agentName} started handling this conversation`;
+    case "agent_session_started": {
+      const started = actor
+        ? `${actor} assigned AI agent ${agentName}`
+        : capitalized(`AI agent ${agentName} started handling this conversation`);
+      return data.sendInitialMessage === true
+        ? `${started}; it wrote to the customer first`
+        : `${started}; it answers the customer's next message`;
+    }
     case "agent_unassigned":
     case "agent_session_ended":
-      if (reason === "handoff") return `${agentName} handed this off to the team`;
-      return actor ? `${actor} ended the AI agent's session` : `${agentName} stopped handling this`;
+      return agentSessionEnded({ agentName, actor, reason, detail: text(data, "detail") });
     default:
       return actor
         ? `${actor}: ${humanize(event.type)}`
         : `${humanize(event.type).replace(/^./, (c) => c.toUpperCase())}`;
+  }
+}
+
+/** Why an AI agent's session ended, for every reason the sessions module records. */
+function agentSessionEnded({
+  agentName,
+  actor,
+  reason,
+  detail,
+}: {
+  agentName: string;
+  actor: string | undefined;
+  reason: string | undefined;
+  detail: string | undefined;
+}): string {
+  const because = detail ? `: “${detail}”` : "";
+  switch (reason) {
+    case "ended_by_member":
+      return actor
+        ? `${actor} ended ${agentName}'s session`
+        : capitalized(`${agentName}'s session was ended`);
+    case "unassigned":
+      return actor
+        ? `${actor} unassigned AI agent ${agentName}; its session ended`
+        : capitalized(`AI agent ${agentName} was unassigned; its session ended`);
+    case "closed":
+      return actor
+        ? `${actor} closed the conversation, ending ${agentName}'s session`
+        : capitalized(`${agentName}'s session ended because the conversation was closed`);
+    case "expired":
+      return capitalized(`${agentName}'s session reached its time limit; a person takes over`);
+    case "handoff":
+      return capitalized(`${agentName} handed this off to a person${because}`);
+    case "error":
+      return capitalized(
+        `${agentName} stopped after an error and handed off to a person${because}`,
+      );
+    case "agent_deleted":
+      return capitalized(`AI agent ${agentName} was deleted, so its session ended`);
+    default:
+      return actor
+        ? `${actor} ended ${agentName}'s session`
+        : capitalized(`${agentName} stopped handling this conversation`);
   }
 }
 

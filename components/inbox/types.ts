@@ -1,5 +1,6 @@
 import type { Channel } from "@/db/schema";
 import type {
+  AgentPickerOption,
   AssigneeOption,
   Assignees,
   TeamAssigneeOption,
@@ -24,6 +25,7 @@ export type Jsonified<T> = T extends Date
       : T;
 
 export type {
+  AgentPickerOption,
   AssigneeOption,
   Assignees,
   Channel,
@@ -53,6 +55,8 @@ export type DetailResponse = Jsonified<ConversationDetail> & {
 };
 export type DetailMessage = DetailResponse["messages"][number];
 export type DetailEvent = DetailResponse["events"][number];
+/** The AI agent handling the conversation now, or null. */
+export type DetailAgentSession = DetailResponse["agentSession"];
 
 /** The view and filters of the list, as they appear in the page's URL. */
 export interface InboxQuery {

@@ -3,9 +3,11 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   type AssignmentOutcome,
+  assignAgentAction,
   assignMemberAction,
   assignTeamAction,
   claimAction,
+  endAgentSessionAction,
   setAssignmentDisabledAction,
   unassignAction,
 } from "@/app/(app)/[workspace]/inbox/actions";
@@ -57,7 +59,12 @@ export function useAssignees(slug: string, enabled: boolean) {
 }
 
 /** Shows the new owners at once in the open conversation and in every cached list. */
-function applyOwners(queryClient: QueryClient, slug: string, outcome: AssignmentOutcome) {
+function applyOwners(
+  queryClient: QueryClient,
+  slug: string,
+  outcome: AssignmentOutcome,
+  variables: Variables,
+) {
   const { conversationId, assignee, team, assignmentDisabled } = outcome;
   queryClient.setQueryData<DetailResponse>(
     inboxKeys.detail(slug, conversationId),
@@ -66,17 +73,21 @@ function applyOwners(queryClient: QueryClient, slug: string, outcome: Assignment
         ...data,
         assignee: assignee && { ...assignee, email: data.assignee?.email ?? "" },
         team,
+        // An ended session leaves at once (banner, header); a new one arrives with the refetch.
+        ...(variables.kind === "endAgent" ? { agentSession: null } : {}),
         conversation: {
           ...data.conversation,
           assigneeId: assignee?.id ?? null,
           teamId: team?.id ?? null,
           assignmentDisabled,
+          ...(variables.kind === "endAgent" ? { agentSessionId: null } : {}),
         },
       },
   );
   patchListItem(queryClient, slug, conversationId, {
     assignee: assignee && { id: assignee.id, name: assignee.name, image: assignee.image },
     team,
+    ...(variables.kind === "endAgent" ? { aiHandled: false } : {}),
   });
 }
 
@@ -85,7 +96,20 @@ type Variables =
   | { kind: "assign"; conversationId: string; memberId: string }
   | { kind: "team"; conversationId: string; teamId: string }
   | { kind: "unassign"; conversationId: string; what: "member" | "team" }
-  | { kind: "switch"; conversationId: string; disabled: boolean };
+  | { kind: "switch"; conversationId: string; disabled: boolean }
+  | {
+      kind: "agent";
+      conversationId: string;
+      agentId: string;
+      agentName: string;
+      sendInitialMessage: boolean;
+    }
+  | {
+      kind: "endAgent";
+      conversationId: string;
+      agentName: string;
+      reason: "ended_by_member" | "unassigned";
+    };
 
 function perform(slug: string, variables: Variables): Promise<AssignmentOutcome> {
   const workspace = slug;
@@ -104,6 +128,19 @@ function perform(slug: string, variables: Variables): Promise<AssignmentOutcome>
     case "switch":
       return run(() =>
         setAssignmentDisabledAction({ workspace, conversationId, disabled: variables.disabled }),
+      );
+    case "agent":
+      return run(() =>
+        assignAgentAction({
+          workspace,
+          conversationId,
+          agentId: variables.agentId,
+          sendInitialMessage: variables.sendInitialMessage,
+        }),
+      );
+    case "endAgent":
+      return run(() =>
+        endAgentSessionAction({ workspace, conversationId, reason: variables.reason }),
       );
   }
 }
@@ -132,11 +169,20 @@ function successText(variables: Variables, outcome: AssignmentOutcome, me: strin
         : outcome.routed === "assigned" && assignee
           ? `Assignment is on: routed to ${assignee.name}`
           : "Assignment is on for this conversation";
+    case "agent":
+      return outcome.changed
+        ? `${variables.agentName} is handling this conversation`
+        : `${variables.agentName} is already handling this conversation`;
+    case "endAgent":
+      if (!outcome.changed) return "The session had already ended";
+      return variables.reason === "unassigned"
+        ? `${variables.agentName} unassigned; the session ended`
+        : "Session ended";
   }
 }
 
 /**
- * Claim, assign, team, unassign and the off switch, for any conversation of the workspace
+ * Claim, assign, team, unassign, the off switch and AI agent sessions, for any conversation of the workspace
  * (the list's "Assign to me" and the open conversation share it). Success shows the new owners
  * everywhere at once, then refetches lists, counts and history; a lost claim race says who won.
  */
@@ -145,7 +191,7 @@ export function useAssignment(slug: string, me: string) {
   return useMutation({
     mutationFn: (variables: Variables) => perform(slug, variables),
     onSuccess: (outcome, variables) => {
-      applyOwners(queryClient, slug, outcome);
+      applyOwners(queryClient, slug, outcome, variables);
       toast.success(successText(variables, outcome, me));
     },
     onError: (error) => {
@@ -166,6 +212,8 @@ export interface OwnershipControls {
   abilities: AssignAbilities;
   assignee: DetailResponse["assignee"];
   team: DetailResponse["team"];
+  /** The AI agent handling the conversation now, if any. */
+  agentSession: DetailResponse["agentSession"];
   assignmentDisabled: boolean;
   why: DetailResponse["why"];
   /** The change on its way, if any: its controls show a spinner and others wait. */
@@ -175,6 +223,8 @@ export interface OwnershipControls {
   assignTeam: (teamId: string) => void;
   unassign: (what: "member" | "team") => void;
   setDisabled: (disabled: boolean) => void;
+  assignAgent: (agent: { id: string; name: string }, sendInitialMessage: boolean) => void;
+  endAgentSession: (reason: "ended_by_member" | "unassigned") => void;
 }
 
 /** The controls of one loaded conversation, over the pane's `useAssignment` mutation. */
@@ -196,6 +246,7 @@ export function ownershipControls({
     abilities: assignAbilities(detail),
     assignee: detail.assignee,
     team: detail.team,
+    agentSession: detail.agentSession,
     assignmentDisabled: detail.conversation.assignmentDisabled,
     why: detail.why,
     pending: mutation.isPending ? (mutation.variables?.kind ?? null) : null,
@@ -204,5 +255,20 @@ export function ownershipControls({
     assignTeam: (teamId) => mutation.mutate({ kind: "team", conversationId, teamId }),
     unassign: (what) => mutation.mutate({ kind: "unassign", conversationId, what }),
     setDisabled: (disabled) => mutation.mutate({ kind: "switch", conversationId, disabled }),
+    assignAgent: (agent, sendInitialMessage) =>
+      mutation.mutate({
+        kind: "agent",
+        conversationId,
+        agentId: agent.id,
+        agentName: agent.name,
+        sendInitialMessage,
+      }),
+    endAgentSession: (reason) =>
+      mutation.mutate({
+        kind: "endAgent",
+        conversationId,
+        agentName: detail.agentSession?.agent.name ?? "The AI agent",
+        reason,
+      }),
   };
 }

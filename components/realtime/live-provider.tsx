@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import {
   createContext,
   type ReactNode,
+  useCallback,
   useContext,
   useEffect,
   useMemo,
@@ -121,6 +122,9 @@ export function LiveProvider({
         case "presence":
           presence.update(event.conversationId, event);
           return;
+        case "agent.typing":
+          presence.agentTyping(event.conversationId, event);
+          return;
         case "access.changed":
           refresh("inbox");
           router.refresh();
@@ -183,6 +187,23 @@ export function useConversationPresence(conversationId: string | null): PresentM
   useSyncExternalStore(store?.subscribe ?? noopSubscribe, store?.snapshot ?? zero, zero);
   if (!store || !live || !conversationId) return [];
   return store.present(conversationId, live.memberId);
+}
+
+/** AI agents writing an answer in this conversation right now ("Ava is typing…"). */
+export function useAgentsTyping(conversationId: string | null): string[] {
+  const store = useContext(LiveContext)?.presence;
+  useSyncExternalStore(store?.subscribe ?? noopSubscribe, store?.snapshot ?? zero, zero);
+  if (!store || !conversationId) return [];
+  return store.typingAgents(conversationId);
+}
+
+/** Forgets an agent's typing once its answer is in the thread (the stop signal may lag). */
+export function useAgentAnswered(): (conversationId: string, agentName: string) => void {
+  const store = useContext(LiveContext)?.presence;
+  return useCallback(
+    (conversationId: string, agentName: string) => store?.agentAnswered(conversationId, agentName),
+    [store],
+  );
 }
 
 interface PresenceMember {

@@ -17,6 +17,8 @@ export const TYPING_TTL_MS = 6_000;
 
 export class PresenceStore {
   private readonly byConversation = new Map<string, Map<string, Entry>>();
+  /** AI agents writing an answer: conversation → agent name → when it last said so. */
+  private readonly agentsTyping = new Map<string, Map<string, number>>();
   private readonly listeners = new Set<() => void>();
   private version = 0;
 
@@ -55,9 +57,40 @@ export class PresenceStore {
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 
+  /** An AI agent started (or repeats) or stopped writing an answer in a conversation. */
+  agentTyping(
+    conversationId: string,
+    change: { agentName: string; typing: boolean },
+    now = Date.now(),
+  ): void {
+    const agents = this.agentsTyping.get(conversationId) ?? new Map<string, number>();
+    if (change.typing) agents.set(change.agentName, now);
+    else agents.delete(change.agentName);
+    if (agents.size > 0) this.agentsTyping.set(conversationId, agents);
+    else this.agentsTyping.delete(conversationId);
+    this.changed();
+  }
+
+  /** The agent's answer arrived: it is no longer typing, whether or not its "stop" did. */
+  agentAnswered(conversationId: string, agentName: string): void {
+    if (!this.agentsTyping.get(conversationId)?.has(agentName)) return;
+    this.agentTyping(conversationId, { agentName, typing: false });
+  }
+
+  /** Names of the AI agents typing in a conversation; a silent one is dropped after the TTL. */
+  typingAgents(conversationId: string, now = Date.now()): string[] {
+    const agents = this.agentsTyping.get(conversationId);
+    if (!agents) return [];
+    return [...agents.entries()]
+      .filter(([, at]) => now - at < TYPING_TTL_MS)
+      .map(([name]) => name)
+      .sort((a, b) => a.localeCompare(b));
+  }
+
   /** Drops everything (after a reconnect presence is rebuilt from fresh signals). */
   clear(): void {
     this.byConversation.clear();
+    this.agentsTyping.clear();
     this.changed();
   }
 

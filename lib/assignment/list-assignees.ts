@@ -12,6 +12,7 @@ import {
   users,
   type Workspace,
 } from "@/db/schema";
+import { type AgentPickerOption, listAgentsForPicker } from "@/lib/agents/list-agents";
 import { can } from "@/lib/auth/permissions";
 
 /** A member the pickers offer: who they are, whether they are around, and how loaded. */
@@ -36,17 +37,21 @@ export interface TeamAssigneeOption {
   memberCount: number;
 }
 
+export type { AgentPickerOption };
+
 export interface Assignees {
   members: AssigneeOption[];
   teams: TeamAssigneeOption[];
+  /** The AI agents "Assign agent" offers, with their initial message and handoff team. */
+  agents: AgentPickerOption[];
 }
 
 /** Roles that may reply, and so may own a conversation (Viewers may not). */
 const assignableRoles = roles.filter((role) => can(role, "conversations.reply"));
 
-/** Everyone who can be given a conversation, and every team, by name: for the pickers. */
+/** Everyone who can be given a conversation, every team and every AI agent, by name: for the pickers. */
 export async function listAssignees(db: Database, workspace: Workspace): Promise<Assignees> {
-  const [memberRows, teamRows, sizes] = await Promise.all([
+  const [memberRows, teamRows, sizes, agents] = await Promise.all([
     db
       .select({
         id: members.id,
@@ -79,6 +84,7 @@ export async function listAssignees(db: Database, workspace: Workspace): Promise
       .innerJoin(members, eq(members.id, teamMembers.memberId))
       .where(and(eq(members.workspaceId, workspace.id), isNull(members.removedAt)))
       .groupBy(teamMembers.teamId),
+    listAgentsForPicker(db, workspace.id),
   ]);
   const sizeOf = new Map(sizes.map((row) => [row.teamId, row.size]));
   return {
@@ -88,5 +94,6 @@ export async function listAssignees(db: Database, workspace: Workspace): Promise
       effectiveMode: team.routingMode === "inherit" ? workspace.routingMode : team.routingMode,
       memberCount: sizeOf.get(team.id) ?? 0,
     })),
+    agents,
   };
 }

@@ -63,3 +63,14 @@ export const unassignSchema = conversationIdSchema.extend({
 export const assignmentDisabledSchema = conversationIdSchema.extend({
   disabled: z.boolean({ error: "Say whether assignment is off or on." }),
 });
+
+export const assignAgentSchema = conversationIdSchema.extend({
+  agentId: z.uuid({ error: "Choose an AI agent." }),
+  sendInitialMessage: z.boolean({ error: "Say whether the agent writes first." }),
+});
+
+export const endAgentSessionSchema = conversationIdSchema.extend({
+  reason: z.enum(["ended_by_member", "unassigned"], {
+    error: "Say whether the session is ended or the agent unassigned.",
+  }),
+});

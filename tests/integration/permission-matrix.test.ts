@@ -234,6 +234,10 @@ const expectedAccess: Record<string, "public" | "user" | "apiKey" | Role[]> = {
   "conversations.assign": [A, M, G],
   "conversations.assignTeam": [A, M, G],
   "conversations.unassign": [A, M, G],
+  // AI agents as owners follow the same door: Agents hand only their own to an AI agent and end
+  // its session on their own or unassigned ones (lib/assignment/agent-sessions.ts decides).
+  "conversations.assignAgent": [A, M, G],
+  "conversations.endAgentSession": [A, M, G],
   "conversations.setAssignmentDisabled": [A, M],
 };
 

@@ -2,6 +2,11 @@
 
 import type { Database } from "@/db/client";
 import {
+  type AgentSessionResult,
+  assignAgent,
+  endAgentSession,
+} from "@/lib/assignment/agent-sessions";
+import {
   type AssignmentResult,
   assignMember,
   assignTeam,
@@ -16,11 +21,13 @@ import {
 } from "@/lib/conversations/conversation-owners";
 import { markConversationRead, markConversationUnread } from "@/lib/conversations/read-state";
 import {
+  assignAgentSchema,
   assignMemberSchema,
   assignmentDisabledSchema,
   assignTeamSchema,
   claimSchema,
   conversationIdSchema,
+  endAgentSessionSchema,
   sendMessageSchema,
   setStatusSchema,
   unassignSchema,
@@ -151,6 +158,52 @@ export const setAssignmentDisabledAction = workspaceAction(
         viewer: await viewerFor(context),
         conversationId,
         disabled,
+      }),
+    ),
+);
+
+/** The owners after an AI agent change, and the session it started or ended (none if nothing did). */
+export type AgentSessionOutcome = AssignmentOutcome & { sessionId: string | null };
+
+async function agentOutcomeOf(
+  db: Database,
+  result: AgentSessionResult,
+): Promise<AgentSessionOutcome> {
+  return { ...(await outcomeOf(db, result)), sessionId: result.session?.id ?? null };
+}
+
+// Like assigning a member: Agents may hand only their own to an AI agent (the module decides).
+export const assignAgentAction = workspaceAction(
+  {
+    name: "conversations.assignAgent",
+    permission: "conversations.claim",
+    schema: assignAgentSchema,
+  },
+  async ({ conversationId, agentId, sendInitialMessage }, context) =>
+    agentOutcomeOf(
+      context.db,
+      await assignAgent(context.db, {
+        viewer: await viewerFor(context),
+        conversationId,
+        agentId,
+        sendInitialMessage,
+      }),
+    ),
+);
+
+export const endAgentSessionAction = workspaceAction(
+  {
+    name: "conversations.endAgentSession",
+    permission: "conversations.claim",
+    schema: endAgentSessionSchema,
+  },
+  async ({ conversationId, reason }, context) =>
+    agentOutcomeOf(
+      context.db,
+      await endAgentSession(context.db, {
+        viewer: await viewerFor(context),
+        conversationId,
+        reason,
       }),
     ),
 );

@@ -1,4 +1,4 @@
-// GET /api/workspaces/:workspace/assignees — members and teams the assignment pickers offer
+// GET /api/workspaces/:workspace/assignees — members, teams and AI agents the assignment pickers offer
 import { workspaceRoute } from "@/lib/api/route";
 import { listAssignees } from "@/lib/assignment/list-assignees";
 
