@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as assignmentRoute from "@/app/api/v1/conversations/[id]/assignment/route";
+import * as conversationRoute from "@/app/api/v1/conversations/[id]/route";
 import * as openApiRoute from "@/app/api/v1/openapi.json/route";
 import { getDb } from "@/db/client";
 import {
@@ -142,6 +143,20 @@ describe("AI agents through POST /api/v1/conversations/:id/assignment", () => {
         and(eq(messages.conversationId, conversation.id), eq(messages.authorAgentId, agent.id)),
       );
     expect(greetings.map((row) => row.body)).toEqual(["Hi, I'm Ava. How can I help?"]);
+    // The thread names the agent as the greeting's author.
+    const read = await conversationRoute.GET(
+      new Request(`http://test/api/v1/conversations/${conversation.id}`, {
+        headers: { authorization: `Bearer ${key}` },
+      }),
+      withId(conversation.id),
+    );
+    const detail = (await read.json()) as {
+      messages: { body: string; author: { id: string; name: string; kind: string } | null }[];
+    };
+    expect(detail.messages.at(-1)).toMatchObject({
+      body: "Hi, I'm Ava. How can I help?",
+      author: { id: agent.id, name: "Ava", kind: "agent" },
+    });
 
     // Another workspace's agent is not found; the session stays as it was.
     const foreign = await failure(

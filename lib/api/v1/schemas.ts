@@ -218,7 +218,14 @@ export const messageSchema = z
     }),
     body: z.string(),
     createdAt: timestamp,
-    author: person.nullable().meta({ description: "The member who wrote a reply or note." }),
+    author: person
+      .extend({
+        kind: z.enum(["member", "agent"]).meta({
+          description: "`member` for a person of the team, `agent` for an AI agent.",
+        }),
+      })
+      .nullable()
+      .meta({ description: "Who wrote a reply or note: a member or an AI agent." }),
   })
   .meta({ description: "One message of a conversation's thread." });
 export type ApiMessage = z.output<typeof messageSchema>;

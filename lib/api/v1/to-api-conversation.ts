@@ -27,14 +27,15 @@ export function toApiMessage(message: {
   kind: ApiMessage["kind"];
   body: string;
   createdAt: Date;
-  author?: { id: string; name: string } | null;
+  author?: { kind: "member" | "agent"; id: string; name: string } | null;
 }): ApiMessage {
+  const { author } = message;
   return {
     id: message.id,
     kind: message.kind,
     body: message.body,
     createdAt: message.createdAt.toISOString(),
-    author: message.author ? { id: message.author.id, name: message.author.name } : null,
+    author: author ? { id: author.id, name: author.name, kind: author.kind } : null,
   };
 }
 
