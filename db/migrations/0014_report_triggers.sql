@@ -202,18 +202,20 @@ CREATE INDEX "agent_sessions_ended_idx" ON "agent_sessions" ("workspace_id", "en
 -- ---------------------------------------------------------------------------------------------
 -- Recomputation from the history. A conversation's team at an instant is the one its latest
 -- team event (created, team_assigned, team_unassigned) at or before it names; a conversation
--- without team events keeps its current team.
-CREATE FUNCTION report_team_spans(ws uuid)
-RETURNS TABLE (conversation_id uuid, team_id uuid, from_at timestamptz, to_at timestamptz)
+-- without team events keeps its current team (`found` is false). One index probe per row, so a
+-- rebuild's cost grows with the rows, whatever plan is chosen.
+CREATE FUNCTION report_team_at(conv uuid, t timestamptz)
+RETURNS TABLE (found boolean, team_id uuid)
 LANGUAGE sql STABLE AS $$
-  SELECT e.conversation_id,
+  SELECT true,
     CASE WHEN e.type = 'team_unassigned' THEN NULL
          WHEN e.type = 'created' THEN nullif(e.data->>'teamId', '')::uuid
-         ELSE nullif(e.data->>'to', '')::uuid END,
-    e.created_at,
-    lead(e.created_at) OVER (PARTITION BY e.conversation_id ORDER BY e.created_at, e.id)
+         ELSE nullif(e.data->>'to', '')::uuid END
   FROM conversation_events e
-  WHERE e.workspace_id = ws AND e.type IN ('created', 'team_assigned', 'team_unassigned')
+  WHERE e.conversation_id = conv AND e.type IN ('created', 'team_assigned', 'team_unassigned')
+    AND e.created_at <= t
+  ORDER BY e.created_at DESC, e.id DESC
+  LIMIT 1
 $$;--> statement-breakpoint
 
 CREATE FUNCTION report_expected_assignments(ws uuid)
@@ -221,8 +223,7 @@ RETURNS TABLE (event_id uuid, workspace_id uuid, conversation_id uuid, member_id
   team_id uuid, channel channel, via text, assigned_at timestamptz, clock_start_at timestamptz,
   first_response_at timestamptz, ended_at timestamptz, end_reason text)
 LANGUAGE sql STABLE AS $$
-  WITH spans AS MATERIALIZED (SELECT * FROM report_team_spans(ws)),
-  starts AS (
+  WITH starts AS (
     SELECT e.id, e.conversation_id, (e.data->>'to')::uuid AS member_id, e.created_at,
       CASE WHEN e.type = 'routed' THEN 'routing' ELSE coalesce(e.data->>'via', 'manual') END AS via
     FROM conversation_events e
@@ -252,7 +253,7 @@ LANGUAGE sql STABLE AS $$
     ) x ON true
   )
   SELECT t.id, ws, t.conversation_id, t.member_id,
-    CASE WHEN sp.conversation_id IS NULL THEN c.team_id ELSE sp.team_id END,
+    CASE WHEN tm.found THEN tm.team_id ELSE c.team_id END,
     c.channel, t.via, t.created_at, t.clock,
     (SELECT min(m.created_at) FROM messages m
       WHERE m.conversation_id = t.conversation_id AND m.kind = 'outbound'
@@ -261,8 +262,7 @@ LANGUAGE sql STABLE AS $$
     t.ended_at, t.reason
   FROM timed t
   JOIN conversations c ON c.id = t.conversation_id
-  LEFT JOIN spans sp ON sp.conversation_id = t.conversation_id
-    AND sp.from_at <= t.created_at AND (sp.to_at IS NULL OR sp.to_at > t.created_at)
+  LEFT JOIN LATERAL report_team_at(t.conversation_id, t.created_at) tm ON true
 $$;--> statement-breakpoint
 
 CREATE FUNCTION report_expected_closes(ws uuid)
@@ -270,16 +270,19 @@ RETURNS TABLE (event_id uuid, workspace_id uuid, conversation_id uuid, member_id
   team_id uuid, channel channel, closed_at timestamptz, first_inbound_at timestamptz,
   human_replied boolean, agent_ids uuid[])
 LANGUAGE sql STABLE AS $$
-  WITH spans AS MATERIALIZED (SELECT * FROM report_team_spans(ws)),
-  assignments AS MATERIALIZED (SELECT * FROM report_expected_assignments(ws))
   SELECT e.id, ws, e.conversation_id,
     CASE WHEN e.data ? 'assigneeId' THEN nullif(e.data->>'assigneeId', '')::uuid
       ELSE coalesce(nullif(e.data->>'unassigned', '')::uuid,
-        (SELECT a.member_id FROM assignments a
-          WHERE a.conversation_id = e.conversation_id AND a.assigned_at <= e.created_at
-            AND (a.ended_at IS NULL OR a.ended_at > e.created_at)
-          ORDER BY a.assigned_at DESC LIMIT 1)) END,
-    CASE WHEN sp.conversation_id IS NULL THEN c.team_id ELSE sp.team_id END,
+        -- Closes recorded before `assigneeId` was: the owner from the latest ownership change.
+        (SELECT CASE WHEN o.type IN ('assigned', 'routed') THEN nullif(o.data->>'to', '')::uuid END
+          FROM conversation_events o
+          WHERE o.conversation_id = e.conversation_id AND o.created_at <= e.created_at
+            AND o.id <> e.id
+            AND (o.type IN ('assigned', 'routed', 'unassigned')
+              OR (o.type IN ('team_assigned', 'closed') AND o.data ? 'unassigned')
+              OR (o.type = 'reopened' AND o.data ? 'released'))
+          ORDER BY o.created_at DESC LIMIT 1)) END,
+    CASE WHEN tm.found THEN tm.team_id ELSE c.team_id END,
     c.channel, e.created_at,
     (SELECT min(m.created_at) FROM messages m
       WHERE m.conversation_id = e.conversation_id AND m.kind = 'inbound'
@@ -292,8 +295,7 @@ LANGUAGE sql STABLE AS $$
       ORDER BY s.agent_id)
   FROM conversation_events e
   JOIN conversations c ON c.id = e.conversation_id
-  LEFT JOIN spans sp ON sp.conversation_id = e.conversation_id
-    AND sp.from_at <= e.created_at AND (sp.to_at IS NULL OR sp.to_at > e.created_at)
+  LEFT JOIN LATERAL report_team_at(e.conversation_id, e.created_at) tm ON true
   WHERE e.workspace_id = ws AND e.type = 'closed'
 $$;--> statement-breakpoint
 
@@ -302,18 +304,16 @@ CREATE FUNCTION report_expected_messages(ws uuid)
 RETURNS TABLE (kind message_kind, member_id uuid, team_key text, channel text, day date,
   hour smallint)
 LANGUAGE sql STABLE AS $$
-  WITH spans AS MATERIALIZED (SELECT * FROM report_team_spans(ws)),
-  zone AS (SELECT time_zone FROM workspaces WHERE id = ws)
+  WITH zone AS (SELECT time_zone FROM workspaces WHERE id = ws)
   SELECT m.kind, m.author_member_id,
-    coalesce((CASE WHEN sp.conversation_id IS NULL THEN c.team_id ELSE sp.team_id END)::text, '-'),
+    coalesce((CASE WHEN tm.found THEN tm.team_id ELSE c.team_id END)::text, '-'),
     c.channel::text,
     (m.created_at AT TIME ZONE z.time_zone)::date,
     extract(hour FROM m.created_at AT TIME ZONE z.time_zone)::smallint
   FROM messages m
   CROSS JOIN zone z
   JOIN conversations c ON c.id = m.conversation_id
-  LEFT JOIN spans sp ON sp.conversation_id = m.conversation_id
-    AND sp.from_at <= m.created_at AND (sp.to_at IS NULL OR sp.to_at > m.created_at)
+  LEFT JOIN LATERAL report_team_at(m.conversation_id, m.created_at) tm ON true
   WHERE m.workspace_id = ws
     AND (m.kind = 'inbound' OR (m.kind = 'outbound' AND m.author_member_id IS NOT NULL))
 $$;--> statement-breakpoint
@@ -353,17 +353,15 @@ CREATE FUNCTION report_expected_agent_replies(ws uuid)
 RETURNS TABLE (turn_key text, workspace_id uuid, agent_id uuid, conversation_id uuid,
   team_id uuid, channel channel, inbound_at timestamptz, replied_at timestamptz)
 LANGUAGE sql STABLE AS $$
-  WITH spans AS MATERIALIZED (SELECT * FROM report_team_spans(ws))
   SELECT t.key, ws, s.agent_id, t.conversation_id,
-    CASE WHEN sp.conversation_id IS NULL THEN c.team_id ELSE sp.team_id END,
+    CASE WHEN tm.found THEN tm.team_id ELSE c.team_id END,
     c.channel, i.created_at, r.created_at
   FROM agent_turns t
   JOIN agent_sessions s ON s.id = t.session_id
   JOIN conversations c ON c.id = t.conversation_id
   JOIN messages i ON i.id = t.inbound_message_id
   JOIN messages r ON r.id = t.reply_message_id
-  LEFT JOIN spans sp ON sp.conversation_id = t.conversation_id
-    AND sp.from_at <= r.created_at AND (sp.to_at IS NULL OR sp.to_at > r.created_at)
+  LEFT JOIN LATERAL report_team_at(t.conversation_id, r.created_at) tm ON true
   WHERE t.workspace_id = ws
 $$;--> statement-breakpoint
 
