@@ -239,6 +239,9 @@ const expectedAccess: Record<string, "public" | "user" | "apiKey" | Role[]> = {
   "conversations.assignAgent": [A, M, G],
   "conversations.endAgentSession": [A, M, G],
   "conversations.setAssignmentDisabled": [A, M],
+  // Reports: Admins and Managers everyone's figures, Agents their own (the scope decides),
+  // Viewers none.
+  "GET /api/workspaces/:workspace/reports/export": [A, M, G],
 };
 
 /** What the door must answer this caller for this entry; null means "let in". */
