@@ -1,8 +1,8 @@
 "use client";
 
 import { X } from "lucide-react";
+import { AgentAvatar } from "@/components/ui/agent-avatar";
 import { Button } from "@/components/ui/button";
-import { AgentAvatar } from "./agent-avatar";
 import { Tip } from "./tip";
 import type { DetailAgentSession } from "./types";
 

@@ -3,9 +3,9 @@
 import { ArrowLeft } from "lucide-react";
 import { Popover } from "radix-ui";
 import { type FormEvent, type ReactElement, useId, useState } from "react";
+import { AgentAvatar } from "@/components/ui/agent-avatar";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { AgentAvatar } from "./agent-avatar";
 import { PickerList, type PickerOption, UNASSIGN } from "./owner-picker";
 import { Tip } from "./tip";
 import type { AgentPickerOption } from "./types";

@@ -1,6 +1,6 @@
 "use client";
 
-import { AgentAvatar } from "./agent-avatar";
+import { AgentAvatar } from "@/components/ui/agent-avatar";
 import { type AgentSessionEntry, sessionSummary } from "./agent-session-text";
 
 /**

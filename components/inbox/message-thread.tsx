@@ -2,9 +2,9 @@
 
 import { Bot, Lock, Sparkles } from "lucide-react";
 import { useLayoutEffect, useRef } from "react";
+import { AgentAvatar } from "@/components/ui/agent-avatar";
 import { Avatar } from "@/components/ui/avatar";
 import { cn } from "@/lib/utils";
-import { AgentAvatar } from "./agent-avatar";
 import type { ThreadEntry } from "./thread-items";
 import type { DetailMessage } from "./types";
 

@@ -2,11 +2,11 @@
 
 import { ChevronRight, Hourglass } from "lucide-react";
 import { type ReactElement, type ReactNode, useId } from "react";
+import { AgentAvatar } from "@/components/ui/agent-avatar";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/lib/utils";
-import { AgentAvatar } from "./agent-avatar";
 import { AgentPicker } from "./agent-picker";
 import { MemberPicker, TeamPicker } from "./assign-pickers";
 import type { OwnershipControls } from "./use-assignment";

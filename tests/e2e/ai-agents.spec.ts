@@ -1,8 +1,10 @@
-import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import {
   joinByInvitation,
   newPerson,
+  openDetails,
   type Person,
+  setStatus,
   signUpWithWorkspace,
   widgetCustomerWrites,
 } from "./support/app";
@@ -32,23 +34,6 @@ const HOURS = "We are open 9 to 5 on weekdays.";
 
 const join = (browser: Browser, person: Person) =>
   joinByInvitation(browser, { admin, person, slug });
-
-async function setStatus(page: Page, status: "Online" | "Away" | "Offline") {
-  await page.getByRole("button", { name: /^Account:/ }).click();
-  await page.getByRole("menuitemradio", { name: status }).click();
-  await expect(
-    page.getByRole("button", { name: new RegExp(`^Account: .*${status}`) }),
-  ).toBeVisible();
-}
-
-async function openDetails(page: Page): Promise<Locator> {
-  const details = page.getByRole("dialog", { name: "Details" });
-  if (!(await details.isVisible())) {
-    await page.getByRole("button", { name: "Details", exact: true }).click();
-  }
-  await expect(details).toBeVisible();
-  return details;
-}
 
 /** A customer in the real widget page; returns the page and the conversation's inbox path. */
 async function customerChats(browser: Browser, name: string, body: string) {

@@ -1,8 +1,10 @@
-import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import {
   joinByInvitation,
   newPerson,
+  openDetails,
   type Person,
+  setStatus,
   signUpWithWorkspace,
   widgetCustomerWrites,
 } from "./support/app";
@@ -30,25 +32,6 @@ const join = (browser: Browser, person: Person) =>
 
 const customerWrites = (name: string, body: string) =>
   widgetCustomerWrites(admin, { slug, publicId, name, body });
-
-/** The status menu in the header's user menu (Online / Away / Offline). */
-async function setStatus(page: Page, status: "Online" | "Away" | "Offline") {
-  await page.getByRole("button", { name: /^Account:/ }).click();
-  await page.getByRole("menuitemradio", { name: status }).click();
-  await expect(
-    page.getByRole("button", { name: new RegExp(`^Account: .*${status}`) }),
-  ).toBeVisible();
-}
-
-/** The details sheet (beside the thread only on very wide screens). */
-async function openDetails(page: Page): Promise<Locator> {
-  const details = page.getByRole("dialog", { name: "Details" });
-  if (!(await details.isVisible())) {
-    await page.getByRole("button", { name: "Details", exact: true }).click();
-  }
-  await expect(details).toBeVisible();
-  return details;
-}
 
 /** Which toast a claimer saw: "Assigned to you" or "<winner> took this one." */
 async function claimOutcome(page: Page): Promise<{ won: boolean; text: string }> {

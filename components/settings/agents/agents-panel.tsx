@@ -1,9 +1,9 @@
 import { Bot, ChevronRight } from "lucide-react";
 import Link from "next/link";
+import { AgentAvatar } from "@/components/ui/agent-avatar";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { AgentListItem } from "@/lib/agents/list-agents";
-import { AgentAvatar } from "./agent-avatar";
 import { plural } from "./copy";
 import { NewAgentDialog } from "./new-agent-dialog";
 
@@ -53,7 +53,7 @@ export function AgentsPanel({
                 key={agent.id}
                 className="relative flex items-center gap-3 p-4 transition-colors focus-within:bg-accent/40 hover:bg-accent/40 sm:px-5"
               >
-                <AgentAvatar avatar={agent.avatar} />
+                <AgentAvatar avatar={agent.avatar} size="lg" />
                 <div className="min-w-0 flex-1">
                   <h3 className="truncate font-medium leading-tight">
                     {/* The whole row is the link's target; the link itself names the agent. */}

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { type Browser, expect, type Page } from "@playwright/test";
+import { type Browser, expect, type Locator, type Page } from "@playwright/test";
 
 export const PASSWORD = "a-long-enough-password";
 
@@ -147,4 +147,23 @@ export async function widgetCustomerWrites(
   const href = await row.getAttribute("href");
   if (!href) throw new Error(`no link for ${name}`);
   return new URL(href, "http://x").pathname;
+}
+
+/** The status menu in the header's user menu (Online / Away / Offline). */
+export async function setStatus(page: Page, status: "Online" | "Away" | "Offline") {
+  await page.getByRole("button", { name: /^Account:/ }).click();
+  await page.getByRole("menuitemradio", { name: status }).click();
+  await expect(
+    page.getByRole("button", { name: new RegExp(`^Account: .*${status}`) }),
+  ).toBeVisible();
+}
+
+/** The details sheet (beside the thread only on very wide screens). */
+export async function openDetails(page: Page): Promise<Locator> {
+  const details = page.getByRole("dialog", { name: "Details" });
+  if (!(await details.isVisible())) {
+    await page.getByRole("button", { name: "Details", exact: true }).click();
+  }
+  await expect(details).toBeVisible();
+  return details;
 }

@@ -3,11 +3,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { AgentAvatar } from "@/components/settings/agents/agent-avatar";
 import { AgentForm } from "@/components/settings/agents/agent-form";
 import { plural } from "@/components/settings/agents/copy";
 import { DeleteAgentButton } from "@/components/settings/agents/delete-agent-button";
 import { KNOWLEDGE_PAGE, KnowledgeSection } from "@/components/settings/agents/knowledge-section";
+import { AgentAvatar } from "@/components/ui/agent-avatar";
 import { findAgent, listKnowledge } from "@/lib/agents/list-agents";
 import { knowledgeKindFilters } from "@/lib/agents/schemas";
 import { requireWorkspace } from "@/lib/auth/page";
@@ -65,7 +65,7 @@ export default async function AgentSettingsPage({
         </Link>
         <div className="flex flex-wrap items-center justify-between gap-4">
           <div className="flex min-w-0 items-center gap-3">
-            <AgentAvatar avatar={agent.avatar} size="lg" />
+            <AgentAvatar avatar={agent.avatar} size="xl" />
             <div className="min-w-0">
               <h2 className="break-words font-semibold text-xl tracking-tight">{agent.name}</h2>
               <p className="text-muted-foreground text-sm">

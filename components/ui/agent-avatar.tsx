@@ -4,11 +4,14 @@ const sizes = {
   xs: "size-5 text-[11px]",
   sm: "size-6 text-xs",
   md: "size-8 text-base",
+  lg: "size-9 text-lg",
+  xl: "size-12 text-2xl",
 } as const;
 
 /**
  * An AI agent's emoji avatar, on a violet ground that sets agents apart from people (whose
- * avatars are initials or photos). Decorative: the agent's name is always shown beside it.
+ * avatars are initials or photos), in the inbox and in Settings alike. Decorative: the agent's
+ * name is always shown beside it.
  */
 export function AgentAvatar({
   avatar,
