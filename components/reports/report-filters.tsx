@@ -4,6 +4,7 @@ import { Globe } from "lucide-react";
 import Link from "next/link";
 import { useId, useState } from "react";
 import { channelLabels } from "@/components/inbox/channel";
+import { selectClassName } from "@/components/settings/teams/routing-mode-field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -20,9 +21,6 @@ const presets: { value: RangePreset; label: string }[] = [
   { value: "30d", label: "Last 30 days" },
   { value: "custom", label: "Custom" },
 ];
-
-const selectClassName =
-  "h-9 w-full rounded-md border border-input bg-background px-3 text-sm shadow-xs focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring sm:w-48 dark:bg-input/20";
 
 /**
  * Range (a segmented control of radio buttons: arrow keys move between them), custom days,
@@ -101,7 +99,7 @@ export function ReportFilters({
             id={`${id}-team`}
             value={value.team ?? ""}
             onChange={(event) => apply({ team: event.target.value || null })}
-            className={selectClassName}
+            className={cn(selectClassName, "sm:w-48")}
           >
             <option value="">All teams</option>
             {teams.map((team) => (
@@ -117,7 +115,7 @@ export function ReportFilters({
             id={`${id}-channel`}
             value={value.channel ?? ""}
             onChange={(event) => apply({ channel: (event.target.value || null) as Channel | null })}
-            className={selectClassName}
+            className={cn(selectClassName, "sm:w-48")}
           >
             <option value="">All channels</option>
             {(Object.keys(channelLabels) as Channel[]).map((channel) => (
