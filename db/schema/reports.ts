@@ -64,16 +64,24 @@ export const reportAssignments = pgTable(
     firstResponseAt: timestamp({ withTimezone: true }),
     endedAt: timestamp({ withTimezone: true }),
     endReason: text().$type<ReportEndReason>(),
+    /** Whole seconds from the clock start to the first response (null while unanswered). */
+    responseSeconds: integer(),
+    /**
+     * The previous assignment of this conversation to this member, so "distinct conversations
+     * assigned in a range" is a count of rows whose previous one is outside it — no sort.
+     */
+    prevAssignedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
+    // Covers the reports' scan of a range (the per-member and per-day figures).
     index("report_assignments_range_idx").on(
       t.workspaceId,
       t.assignedAt,
       t.memberId,
-      t.conversationId,
-      t.clockStartAt,
-      t.firstResponseAt,
+      t.responseSeconds,
+      t.prevAssignedAt,
     ),
+    index("report_assignments_conversation_idx").on(t.conversationId, t.memberId, t.assignedAt),
     index("report_assignments_team_idx").on(t.workspaceId, t.teamId, t.assignedAt),
     index("report_assignments_ended_idx")
       .on(t.workspaceId, t.endedAt, t.memberId)
@@ -110,15 +118,23 @@ export const reportCloses = pgTable(
     humanReplied: boolean().notNull(),
     /** The AI agents that had a session in the conversation by then. */
     agentIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    /** Whole seconds from the customer's first message to the close. */
+    resolutionSeconds: integer(),
   },
   (t) => [
-    index("report_closes_range_idx").on(t.workspaceId, t.closedAt),
+    index("report_closes_range_idx").on(
+      t.workspaceId,
+      t.closedAt,
+      t.memberId,
+      t.conversationId,
+      t.resolutionSeconds,
+    ),
     index("report_closes_team_idx").on(t.workspaceId, t.teamId, t.closedAt),
   ],
 );
 export type ReportClose = typeof reportCloses.$inferSelect;
 
-/** Outbound messages members wrote, per local day (workspace time zone) and member. */
+/** Per local day (workspace time zone) and member: outbound messages written, conversations assigned. */
 export const reportMemberDays = pgTable(
   "report_member_days",
   {
@@ -132,6 +148,8 @@ export const reportMemberDays = pgTable(
       .notNull()
       .references(() => members.id, { onDelete: "cascade" }),
     messagesSent: integer().notNull().default(0),
+    /** Distinct conversations assigned to the member that day (not assigned to them earlier that day). */
+    assigned: integer().notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.teamKey, t.channelKey, t.day, t.memberId] })],
 );
@@ -150,6 +168,25 @@ export const reportInboundHours = pgTable(
     inbound: integer().notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.teamKey, t.channelKey, t.day, t.hour] })],
+);
+
+/**
+ * How many assignments made on a local day were answered in how many whole seconds: the
+ * first-response trend's medians come from these few rows instead of every assignment.
+ */
+export const reportResponseDays = pgTable(
+  "report_response_days",
+  {
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    teamKey: text().notNull(),
+    channelKey: text().notNull(),
+    day: date({ mode: "string" }).notNull(),
+    seconds: integer().notNull(),
+    answered: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.teamKey, t.channelKey, t.day, t.seconds] })],
 );
 
 /** Open conversations each member holds now, by the conversation's team and channel. */

@@ -12,6 +12,9 @@ const TOP_REASONS = 5;
  */
 export async function agentRows(ctx: ReportContext): Promise<AgentRow[]> {
   const ws = sql`${ctx.workspaceId}::uuid`;
+  // The conversation is read only when a filter needs its team or channel.
+  const filtered = ctx.teamId !== null || ctx.channel !== null;
+  const joinConversation = filtered ? sql`join conversations c on c.id = s.conversation_id` : sql``;
   const onConversation = factFilters(
     { ...ctx, memberId: null },
     { team: sql`c.team_id`, channel: sql`c.channel` },
@@ -24,7 +27,7 @@ export async function agentRows(ctx: ReportContext): Promise<AgentRow[]> {
   const sessions = await rows<{ agentId: string; n: number }>(
     ctx.tx,
     sql`select s.agent_id::text as "agentId", count(*)::int as n
-      from agent_sessions s join conversations c on c.id = s.conversation_id
+      from agent_sessions s ${joinConversation}
       where s.workspace_id = ${ws} and ${inRange(ctx, sql`s.started_at`)} and ${onConversation}
       group by s.agent_id`,
   );
@@ -37,7 +40,7 @@ export async function agentRows(ctx: ReportContext): Promise<AgentRow[]> {
     ctx.tx,
     sql`select s.agent_id::text as "agentId", s.end_reason::text as reason, s.end_detail as detail,
         count(*)::int as n
-      from agent_sessions s join conversations c on c.id = s.conversation_id
+      from agent_sessions s ${joinConversation}
       where s.workspace_id = ${ws} and s.ended_at is not null
         and ${inRange(ctx, sql`s.ended_at`)} and s.end_reason in ('handoff', 'error')
         and ${onConversation}

@@ -1,11 +1,11 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import {
+  at,
   counterKeys,
   factFilters,
   inDays,
   inRange,
-  localDayOf,
   type ReportContext,
   rows,
 } from "./report-sql";
@@ -22,71 +22,108 @@ export interface AssignmentFigures {
 }
 
 /**
- * One pass over the assignments made in the range: per member (distinct conversations,
- * first-response percentiles over the answered ones, the unanswered), per local day and member
- * (the stacked chart) and per day (the first-response trend).
+ * The assignments made in the range. Per member: distinct conversations (rows whose previous
+ * assignment of the same conversation to the same member lies before the range), first-response
+ * percentiles over the answered ones, the unanswered; stored whole seconds and the
+ * predecessor's time keep it to counts and one sort of small integers. Per local day and
+ * member (the stacked chart: distinct that day) and per day (the first-response trend) from the
+ * day counters, a few thousand rows — or, for one member, from their own assignments.
  */
 export async function assignmentFigures(ctx: ReportContext): Promise<AssignmentFigures> {
-  const found = await rows<{
-    memberId: string | null;
-    day: string | null;
+  const where = sql`workspace_id = ${ctx.workspaceId}::uuid and ${inRange(ctx, sql`assigned_at`)}
+    and ${factFilters(ctx, { team: sql`team_id`, channel: sql`channel`, member: sql`member_id` })}`;
+  const tz = ctx.range.timeZone;
+  const perMember = await rows<{
+    memberId: string;
     assigned: number;
-    answered: number;
     unanswered: number;
     median: number | null;
     p90: number | null;
   }>(
     ctx.tx,
-    sql`select member_id::text as "memberId", day, assigned, answered, unanswered, median, p90
-      from (
-        select member_id, day, grouping(member_id, day) as g,
-          count(distinct conversation_id)::int as assigned,
-          count(first_response_at)::int as answered,
-          (count(*) - count(first_response_at))::int as unanswered,
-          percentile_cont(0.5) within group (order by response) as median,
-          percentile_cont(0.9) within group (order by response) as p90
-        from (
-          select member_id, conversation_id, first_response_at,
-            extract(epoch from first_response_at - clock_start_at)::float8 as response,
-            ${localDayOf(ctx, sql`assigned_at`)} as day
-          from report_assignments
-          where workspace_id = ${ctx.workspaceId}::uuid and ${inRange(ctx, sql`assigned_at`)}
-            and ${factFilters(ctx, { team: sql`team_id`, channel: sql`channel`, member: sql`member_id` })}
-        ) f
-        group by grouping sets ((member_id), (day, member_id), (day))
-      ) g`,
+    sql`select member_id::text as "memberId",
+        count(*) filter (where prev_assigned_at is null
+          or prev_assigned_at < ${at(ctx.range.start)})::int as assigned,
+        (count(*) - count(response_seconds))::int as unanswered,
+        percentile_cont(0.5) within group (order by response_seconds) as median,
+        percentile_cont(0.9) within group (order by response_seconds) as p90
+      from report_assignments where ${where}
+      group by member_id`,
   );
+  const { teamKey, channelKey } = counterKeys(ctx);
+  const mine = ctx.memberId ? sql`and member_id = ${ctx.memberId}::uuid` : sql``;
+  const perDayMember = await rows<{ day: string; memberId: string; assigned: number }>(
+    ctx.tx,
+    sql`select to_char(day, 'YYYY-MM-DD') as day, member_id::text as "memberId",
+        sum(assigned)::int as assigned
+      from report_member_days
+      where workspace_id = ${ctx.workspaceId}::uuid and team_key = ${teamKey}
+        and channel_key = ${channelKey} and ${inDays(ctx, sql`day`)} and assigned > 0 ${mine}
+      group by day, member_id`,
+  );
+  const perDay = ctx.memberId
+    ? await rows<{ day: string; answered: number; median: number | null }>(
+        ctx.tx,
+        sql`select to_char((assigned_at at time zone ${tz})::date, 'YYYY-MM-DD') as day,
+            count(response_seconds)::int as answered,
+            percentile_cont(0.5) within group (order by response_seconds) as median
+          from report_assignments where ${where}
+          group by 1`,
+      )
+    : await trendFromHistogram(ctx);
   const figures: AssignmentFigures = {
-    byMember: new Map(),
+    byMember: new Map(perMember.map(({ memberId, ...row }) => [memberId, row])),
     byDayMember: new Map(),
     byDay: new Map(),
   };
-  for (const row of found) {
-    if (row.memberId !== null && row.day === null) {
-      figures.byMember.set(row.memberId, {
-        assigned: row.assigned,
-        unanswered: row.unanswered,
-        median: row.median,
-        p90: row.p90,
-      });
-    } else if (row.memberId !== null && row.day !== null) {
-      figures.byDayMember.set(`${row.day}|${row.memberId}`, row.assigned);
-    } else if (row.day !== null) {
-      figures.byDay.set(row.day, { answered: row.answered, median: row.median });
-    }
+  for (const row of perDayMember) {
+    figures.byDayMember.set(`${row.day}|${row.memberId}`, row.assigned);
+  }
+  for (const row of perDay) {
+    figures.byDay.set(row.day, { answered: row.answered, median: row.median });
   }
   return figures;
+}
+
+/**
+ * Each day's median first response from the per-day histogram of whole seconds: the values at
+ * 0-based ranks ⌊r⌋ and ⌈r⌉, r = (n − 1) / 2, interpolated as percentile_cont does.
+ */
+async function trendFromHistogram(
+  ctx: ReportContext,
+): Promise<{ day: string; answered: number; median: number | null }[]> {
+  const { teamKey, channelKey } = counterKeys(ctx);
+  const found = await rows<{ day: string; answered: number; lo: number; hi: number }>(
+    ctx.tx,
+    sql`with h as (
+        select day, seconds, sum(answered)::int as n from report_response_days
+        where workspace_id = ${ctx.workspaceId}::uuid and team_key = ${teamKey}
+          and channel_key = ${channelKey} and ${inDays(ctx, sql`day`)}
+        group by day, seconds
+      ), c as (
+        select day, seconds, sum(n) over (partition by day order by seconds) as cum,
+          sum(n) over (partition by day) as total
+        from h
+      )
+      select to_char(day, 'YYYY-MM-DD') as day, total::int as answered,
+        min(seconds) filter (where cum > floor((total - 1) / 2.0)) as lo,
+        min(seconds) filter (where cum > ceil((total - 1) / 2.0)) as hi
+      from c group by day, total`,
+  );
+  return found.map(({ day, answered, lo, hi }) => {
+    const rank = (answered - 1) / 2;
+    return { day, answered, median: lo + (hi - lo) * (rank - Math.floor(rank)) };
+  });
 }
 
 /** Σ over every member of the distinct conversations assigned to them (loadShare's denominator). */
 export async function totalAssigned(ctx: ReportContext): Promise<number> {
   const [row] = await rows<{ n: number }>(
     ctx.tx,
-    sql`select count(*)::int as n from (
-        select distinct member_id, conversation_id from report_assignments
-        where workspace_id = ${ctx.workspaceId}::uuid and ${inRange(ctx, sql`assigned_at`)}
-          and ${factFilters({ ...ctx, memberId: null }, { team: sql`team_id`, channel: sql`channel` })}
-      ) d`,
+    sql`select count(*)::int as n from report_assignments
+      where workspace_id = ${ctx.workspaceId}::uuid and ${inRange(ctx, sql`assigned_at`)}
+        and (prev_assigned_at is null or prev_assigned_at < ${at(ctx.range.start)})
+        and ${factFilters({ ...ctx, memberId: null }, { team: sql`team_id`, channel: sql`channel` })}`,
   );
   return row?.n ?? 0;
 }
@@ -108,8 +145,7 @@ export async function closeFigures(ctx: ReportContext): Promise<CloseFigures> {
     ctx.tx,
     sql`select member_id::text as "memberId", grouping(member_id)::int as g,
         count(distinct conversation_id)::int as closed,
-        percentile_cont(0.5) within group (
-          order by extract(epoch from closed_at - first_inbound_at)::float8) as resolution
+        percentile_cont(0.5) within group (order by resolution_seconds) as resolution
       from report_closes
       where workspace_id = ${ctx.workspaceId}::uuid and ${inRange(ctx, sql`closed_at`)}
         and ${factFilters(ctx, { team: sql`team_id`, channel: sql`channel`, member: sql`member_id` })}

@@ -47,6 +47,3 @@ export function counterKeys(ctx: ReportContext): { teamKey: string; channelKey: 
 /** The range's local days, for the counter tables' `day` column. */
 export const inDays = (ctx: ReportContext, column: SQL) =>
   sql`${column} >= ${ctx.range.fromDay}::date and ${column} <= ${ctx.range.toDay}::date`;
-
-export const localDayOf = (ctx: ReportContext, column: SQL) =>
-  sql`to_char(${column} at time zone ${ctx.range.timeZone}, 'YYYY-MM-DD')`;

@@ -296,23 +296,28 @@ describe("reports: Tokyo, across Tokyo's midnight", () => {
     });
     expect(report.totals).toEqual({ assigned: 2, closed: 1, messagesSent: 2, inbound: 1 });
     expect(rowOf(report, TK.id("Kei"))).toMatchObject({
-      assigned: 1, // d2 at 08:15 (d1 was claimed at 23:55 the day before)
+      assigned: 1, // d2 at 08:15 and again at 10:30: one conversation (d1 was claimed the day before)
       closed: 1, // d1 at 00:30, reset on close: counted for Kei, who owned it
       openNow: 1, // d2
       messagesSent: 2, // d1 00:20, d2 09:15
       firstResponseMedianSeconds: 3600, // d2 08:15 → 09:15 (d1's answer belongs to yesterday's assignment)
-      unanswered: 0,
+      unanswered: 1, // d2 from 10:30
       resolutionMedianSeconds: 2400, // d1 23:50 → 00:30
-      reassignedAway: 1, // d1 reset on close at 00:30
+      reassignedAway: 2, // d1 reset on close at 00:30, d2 back to Mio at 10:00
       loadShare: 0.5,
     });
     expect(rowOf(report, TK.id("Mio"))).toMatchObject({
-      assigned: 1,
-      unanswered: 1,
+      assigned: 1, // d2 at 08:10 and 10:00
+      unanswered: 2,
       firstResponseMedianSeconds: null,
-      reassignedAway: 1, // d2 to Kei at 08:15
+      reassignedAway: 2, // d2 to Kei at 08:15 and 10:30
       loadShare: 0.5,
     });
+    expect(report.charts.assignmentsPerDay.series.map((s) => [s.name, s.counts])).toEqual([
+      ["Admin", [0]],
+      ["Kei", [1]],
+      ["Mio", [1]],
+    ]);
     // 11 March 2026 is a Wednesday (3): d2 08:00; d1's 23:50 was on the 10th.
     expect(report.charts.busiestHours.filter((cell) => cell.inbound > 0)).toEqual([
       { weekday: 3, hour: 8, inbound: 1 },

@@ -283,6 +283,19 @@ export async function buildTokyo(): Promise<Fixture> {
     now: tokyo("2026-03-11 08:15"),
   });
   await reply(world, "Kei", c.d2, tokyo("2026-03-11 09:15"));
+  // …back to Mio and to Kei again the same day: each still assigned one conversation that day.
+  await assignMember(db, {
+    viewer: admin,
+    conversationId: c.d2,
+    memberId: id("Mio"),
+    now: tokyo("2026-03-11 10:00"),
+  });
+  await assignMember(db, {
+    viewer: admin,
+    conversationId: c.d2,
+    memberId: id("Kei"),
+    now: tokyo("2026-03-11 10:30"),
+  });
 
   return {
     world,
@@ -302,6 +315,7 @@ const rollupTables = [
   ["report_member_days", "report_expected_member_days", "team_key, channel_key, day, member_id"],
   ["report_inbound_hours", "report_expected_inbound_hours", "team_key, channel_key, day, hour"],
   ["report_open_load", "report_expected_open_load", "member_id, team_key, channel"],
+  ["report_response_days", "report_expected_response_days", "team_key, channel_key, day, seconds"],
   ["report_agent_replies", "report_expected_agent_replies", "turn_key"],
 ] as const;
 
