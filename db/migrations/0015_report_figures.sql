@@ -9,6 +9,7 @@ CREATE TABLE "report_response_days" (
 );
 --> statement-breakpoint
 DROP INDEX "report_assignments_range_idx";--> statement-breakpoint
+DROP INDEX "report_assignments_ended_idx";--> statement-breakpoint
 DROP INDEX "report_closes_range_idx";--> statement-breakpoint
 ALTER TABLE "report_assignments" ADD COLUMN "response_seconds" integer;--> statement-breakpoint
 ALTER TABLE "report_assignments" ADD COLUMN "prev_assigned_at" timestamp with time zone;--> statement-breakpoint
@@ -17,6 +18,7 @@ ALTER TABLE "report_member_days" ADD COLUMN "assigned" integer DEFAULT 0 NOT NUL
 ALTER TABLE "report_response_days" ADD CONSTRAINT "report_response_days_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "report_assignments_conversation_idx" ON "report_assignments" USING btree ("conversation_id","member_id","assigned_at");--> statement-breakpoint
 CREATE INDEX "report_assignments_range_idx" ON "report_assignments" USING btree ("workspace_id","assigned_at","member_id","response_seconds","prev_assigned_at");--> statement-breakpoint
+CREATE INDEX "report_assignments_ended_idx" ON "report_assignments" USING btree ("workspace_id","ended_at","member_id","team_id","channel") WHERE "report_assignments"."end_reason" in ('reassigned', 'unassigned', 'team_rerouted', 'reset_on_close');--> statement-breakpoint
 CREATE INDEX "report_closes_range_idx" ON "report_closes" USING btree ("workspace_id","closed_at","member_id","conversation_id","resolution_seconds");--> statement-breakpoint
 -- Stored whole-second durations and each assignment's predecessor (same conversation and
 -- member), so a report's scan of a range needs no per-row arithmetic and no DISTINCT sort;

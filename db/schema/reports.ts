@@ -84,7 +84,7 @@ export const reportAssignments = pgTable(
     index("report_assignments_conversation_idx").on(t.conversationId, t.memberId, t.assignedAt),
     index("report_assignments_team_idx").on(t.workspaceId, t.teamId, t.assignedAt),
     index("report_assignments_ended_idx")
-      .on(t.workspaceId, t.endedAt, t.memberId)
+      .on(t.workspaceId, t.endedAt, t.memberId, t.teamId, t.channel)
       .where(
         sql`${t.endReason} in ('reassigned', 'unassigned', 'team_rerouted', 'reset_on_close')`,
       ),

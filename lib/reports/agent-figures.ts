@@ -12,12 +12,20 @@ const TOP_REASONS = 5;
  */
 export async function agentRows(ctx: ReportContext): Promise<AgentRow[]> {
   const ws = sql`${ctx.workspaceId}::uuid`;
-  // The conversation is read only when a filter needs its team or channel.
-  const filtered = ctx.teamId !== null || ctx.channel !== null;
-  const joinConversation = filtered ? sql`join conversations c on c.id = s.conversation_id` : sql``;
-  const onConversation = factFilters(
-    { ...ctx, memberId: null },
-    { team: sql`c.team_id`, channel: sql`c.channel` },
+  // Sessions carry no team or channel: a team filter takes the team's conversations from its
+  // index (ids only), a channel filter looks each conversation up; without filters, neither.
+  const onConversation = sql.join(
+    [
+      ctx.teamId
+        ? sql`s.conversation_id in (select c.id from conversations c
+            where c.workspace_id = ${ws} and c.team_id = ${ctx.teamId}::uuid)`
+        : sql`true`,
+      ctx.channel
+        ? sql`exists (select 1 from conversations c
+            where c.id = s.conversation_id and c.channel = ${ctx.channel}::channel)`
+        : sql`true`,
+    ],
+    sql` and `,
   );
   const agents = await rows<{ agentId: string; name: string; deleted: boolean }>(
     ctx.tx,
@@ -27,7 +35,7 @@ export async function agentRows(ctx: ReportContext): Promise<AgentRow[]> {
   const sessions = await rows<{ agentId: string; n: number }>(
     ctx.tx,
     sql`select s.agent_id::text as "agentId", count(*)::int as n
-      from agent_sessions s ${joinConversation}
+      from agent_sessions s
       where s.workspace_id = ${ws} and ${inRange(ctx, sql`s.started_at`)} and ${onConversation}
       group by s.agent_id`,
   );
@@ -40,7 +48,7 @@ export async function agentRows(ctx: ReportContext): Promise<AgentRow[]> {
     ctx.tx,
     sql`select s.agent_id::text as "agentId", s.end_reason::text as reason, s.end_detail as detail,
         count(*)::int as n
-      from agent_sessions s ${joinConversation}
+      from agent_sessions s
       where s.workspace_id = ${ws} and s.ended_at is not null
         and ${inRange(ctx, sql`s.ended_at`)} and s.end_reason in ('handoff', 'error')
         and ${onConversation}

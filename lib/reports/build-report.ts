@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import { type Database, databaseDriver } from "@/db/client";
 import type { Member, Workspace } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import { agentRows } from "./agent-figures";
@@ -40,7 +40,7 @@ interface MemberInfo {
 }
 
 /**
- * The whole report for a range and filters, in one read-only snapshot: the members' and AI
+ * The whole report for a range and filters, from one read-only snapshot: the members' and AI
  * agents' tables, the charts' data and the fairness of assignments. Reads the rollups of
  * db/schema/reports.ts (kept by migration 0014's triggers), never the raw event log.
  */
@@ -55,114 +55,152 @@ export async function buildReport(
 ): Promise<Report> {
   const range = resolveRange(filters, workspace.timeZone, now);
   const own = "memberId" in scope ? scope.memberId : null;
-  return db.transaction(async (tx) => {
+  const ctx = { teamId: filters.teamId ?? null, channel: filters.channel ?? null };
+  const bind = (tx: Database): ReportContext => ({
+    tx,
+    workspaceId: workspace.id,
+    range,
+    ...ctx,
+    memberId: own,
+  });
+  // The assignments' figures (the heaviest part) and the rest run side by side on two
+  // connections reading one snapshot; PGlite has a single connection and runs them in turn.
+  const [assignments, rest] = await inOneSnapshot(
+    db,
+    (tx) => assignmentFigures(bind(tx)),
+    async (tx) => {
+      const on = bind(tx);
+      return {
+        people: await memberInfo(on),
+        closes: await closeFigures(on),
+        away: await reassignedAway(on),
+        sent: await messagesSent(on),
+        open: await openNow(on),
+        hours: await busiestHours(on),
+        agents: own ? [] : await agentRows(on),
+        ownTotal: own ? await totalAssigned(on) : null,
+      };
+    },
+  );
+  const { people, closes, away, sent, open, hours, agents } = rest;
+  const total =
+    rest.ownTotal ?? [...assignments.byMember.values()].reduce((sum, m) => sum + m.assigned, 0);
+
+  const rowOf = (person: MemberInfo): MemberRow => {
+    const a = assignments.byMember.get(person.memberId);
+    const c = closes.byMember.get(person.memberId);
+    const assigned = a?.assigned ?? 0;
+    return {
+      memberId: person.memberId,
+      name: person.name,
+      role: person.role,
+      removed: person.removed,
+      assigned,
+      closed: c?.closed ?? 0,
+      openNow: open.get(person.memberId) ?? 0,
+      messagesSent: sent.get(person.memberId) ?? 0,
+      firstResponseMedianSeconds: a?.median ?? null,
+      firstResponseP90Seconds: a?.p90 ?? null,
+      unanswered: a?.unanswered ?? 0,
+      resolutionMedianSeconds: c?.resolutionMedian ?? null,
+      reassignedAway: away.get(person.memberId) ?? 0,
+      loadShare: total > 0 ? assigned / total : 0,
+    };
+  };
+  const eligible = (person: MemberInfo) =>
+    !person.removed && can(person.role, "conversations.reply") && (!ctx.teamId || person.inTeam);
+  const active = (row: MemberRow) =>
+    row.assigned + row.closed + row.openNow + row.messagesSent + row.reassignedAway > 0;
+  const shown = people
+    .map((person) => ({ person, row: rowOf(person) }))
+    .filter(({ person, row }) =>
+      own ? person.memberId === own : ctx.teamId ? person.inTeam : eligible(person) || active(row),
+    );
+  const members = shown.map(({ row }) => row);
+
+  return {
+    scope: own ? "own" : "all",
+    range: {
+      preset: range.preset,
+      timeZone: range.timeZone,
+      fromDay: range.fromDay,
+      toDay: range.toDay,
+      days: range.days,
+      start: range.start.toISOString(),
+      end: range.end.toISOString(),
+    },
+    filters: { teamId: ctx.teamId, channel: ctx.channel },
+    totals: {
+      assigned: total,
+      closed: own ? members.reduce((sum, row) => sum + row.closed, 0) : closes.total,
+      messagesSent: members.reduce((sum, row) => sum + row.messagesSent, 0),
+      inbound: hours.reduce((sum, cell) => sum + cell.inbound, 0),
+    },
+    members,
+    agents,
+    charts: {
+      assignmentsPerDay: {
+        days: range.days,
+        series: members.map((row) => ({
+          memberId: row.memberId,
+          name: row.name,
+          counts: range.days.map(
+            (day) => assignments.byDayMember.get(`${day}|${row.memberId}`) ?? 0,
+          ),
+        })),
+      },
+      openLoad: shown.map(({ person, row }) => ({
+        memberId: row.memberId,
+        name: row.name,
+        open: row.openNow,
+        capacity: person.capacity,
+      })),
+      busiestHours: hours,
+      firstResponseTrend: range.days.map((day) => {
+        const point = assignments.byDay.get(day);
+        return { day, medianSeconds: point?.median ?? null, answered: point?.answered ?? 0 };
+      }),
+    },
+    fairness: own
+      ? null
+      : fairnessOf(shown.filter(({ person }) => eligible(person)).map(({ row }) => row.assigned)),
+  };
+}
+
+/** Runs both halves in one read-only snapshot: side by side on PostgreSQL, in turn on PGlite. */
+async function inOneSnapshot<A, B>(
+  db: Database,
+  first: (tx: Database) => Promise<A>,
+  second: (tx: Database) => Promise<B>,
+): Promise<[A, B]> {
+  const config = { isolationLevel: "repeatable read", accessMode: "read only" } as const;
+  const tune = async (tx: Database) => {
     // Large sorts (percentiles) stay in memory; JIT compiles longer than these queries run.
     await tx.execute(sql`set local work_mem = '64MB'`);
     await tx.execute(sql`set local jit = off`);
-    const ctx: ReportContext = {
-      tx,
-      workspaceId: workspace.id,
-      range,
-      teamId: filters.teamId ?? null,
-      channel: filters.channel ?? null,
-      memberId: own,
-    };
-    const people = await memberInfo(ctx);
-    const assignments = await assignmentFigures(ctx);
-    const closes = await closeFigures(ctx);
-    const away = await reassignedAway(ctx);
-    const sent = await messagesSent(ctx);
-    const open = await openNow(ctx);
-    const hours = await busiestHours(ctx);
-    const agents = own ? [] : await agentRows(ctx);
-    const total = own
-      ? await totalAssigned(ctx)
-      : [...assignments.byMember.values()].reduce((sum, m) => sum + m.assigned, 0);
-
-    const rowOf = (person: MemberInfo): MemberRow => {
-      const a = assignments.byMember.get(person.memberId);
-      const c = closes.byMember.get(person.memberId);
-      const assigned = a?.assigned ?? 0;
-      return {
-        memberId: person.memberId,
-        name: person.name,
-        role: person.role,
-        removed: person.removed,
-        assigned,
-        closed: c?.closed ?? 0,
-        openNow: open.get(person.memberId) ?? 0,
-        messagesSent: sent.get(person.memberId) ?? 0,
-        firstResponseMedianSeconds: a?.median ?? null,
-        firstResponseP90Seconds: a?.p90 ?? null,
-        unanswered: a?.unanswered ?? 0,
-        resolutionMedianSeconds: c?.resolutionMedian ?? null,
-        reassignedAway: away.get(person.memberId) ?? 0,
-        loadShare: total > 0 ? assigned / total : 0,
-      };
-    };
-    const eligible = (person: MemberInfo) =>
-      !person.removed && can(person.role, "conversations.reply") && (!ctx.teamId || person.inTeam);
-    const active = (row: MemberRow) =>
-      row.assigned + row.closed + row.openNow + row.messagesSent + row.reassignedAway > 0;
-    const shown = people
-      .map((person) => ({ person, row: rowOf(person) }))
-      .filter(({ person, row }) =>
-        own
-          ? person.memberId === own
-          : ctx.teamId
-            ? person.inTeam
-            : eligible(person) || active(row),
-      );
-    const members = shown.map(({ row }) => row);
-
-    return {
-      scope: own ? "own" : "all",
-      range: {
-        preset: range.preset,
-        timeZone: range.timeZone,
-        fromDay: range.fromDay,
-        toDay: range.toDay,
-        days: range.days,
-        start: range.start.toISOString(),
-        end: range.end.toISOString(),
-      },
-      filters: { teamId: ctx.teamId, channel: ctx.channel },
-      totals: {
-        assigned: total,
-        closed: own ? members.reduce((sum, row) => sum + row.closed, 0) : closes.total,
-        messagesSent: members.reduce((sum, row) => sum + row.messagesSent, 0),
-        inbound: hours.reduce((sum, cell) => sum + cell.inbound, 0),
-      },
-      members,
-      agents,
-      charts: {
-        assignmentsPerDay: {
-          days: range.days,
-          series: members.map((row) => ({
-            memberId: row.memberId,
-            name: row.name,
-            counts: range.days.map(
-              (day) => assignments.byDayMember.get(`${day}|${row.memberId}`) ?? 0,
-            ),
-          })),
-        },
-        openLoad: shown.map(({ person, row }) => ({
-          memberId: row.memberId,
-          name: row.name,
-          open: row.openNow,
-          capacity: person.capacity,
-        })),
-        busiestHours: hours,
-        firstResponseTrend: range.days.map((day) => {
-          const point = assignments.byDay.get(day);
-          return { day, medianSeconds: point?.median ?? null, answered: point?.answered ?? 0 };
-        }),
-      },
-      fairness: own
-        ? null
-        : fairnessOf(shown.filter(({ person }) => eligible(person)).map(({ row }) => row.assigned)),
-    };
-  });
+  };
+  if (databaseDriver() !== "postgres") {
+    return db.transaction(async (tx) => {
+      await tune(tx);
+      return [await first(tx), await second(tx)];
+    }, config);
+  }
+  return db.transaction(async (tx) => {
+    const [exported] = await rows<{ id: string }>(tx, sql`select pg_export_snapshot() as id`);
+    const id = exported?.id ?? "";
+    if (!/^[0-9A-F-]+$/i.test(id)) throw new Error(`unexpected snapshot id "${id}"`);
+    await tune(tx);
+    const other = db.transaction(async (tx2) => {
+      await tx2.execute(sql.raw(`set transaction snapshot '${id}'`));
+      await tune(tx2);
+      return second(tx2);
+    }, config);
+    // The exported snapshot lives only as long as this transaction: both halves finish here.
+    const [a, b] = await Promise.allSettled([first(tx), other]);
+    if (a.status === "rejected") throw a.reason;
+    if (b.status === "rejected") throw b.reason;
+    return [a.value, b.value];
+  }, config);
 }
 
 async function memberInfo(ctx: ReportContext): Promise<MemberInfo[]> {
