@@ -22,7 +22,7 @@ export interface MemberRow {
   openNow: number;
   /** Outbound messages they wrote in the range. */
   messagesSent: number;
-  /** Over the assignments made in the range that they answered (see ReportDefinitions). */
+  /** Over the assignments made in the range that they answered, in whole seconds. */
   firstResponseMedianSeconds: number | null;
   firstResponseP90Seconds: number | null;
   /** Assignments made in the range they have not answered (left out of the percentiles). */
@@ -116,8 +116,11 @@ export interface Report {
   totals: {
     /** Σ assigned over every member (shown or not) under the filters: loadShare's denominator. */
     assigned: number;
+    /** Distinct conversations closed in the range, whoever owned them (own report: theirs). */
     closed: number;
+    /** Σ messagesSent over the rows shown. */
     messagesSent: number;
+    /** Σ of the busiest-hours cells. */
     inbound: number;
   };
   members: MemberRow[];
