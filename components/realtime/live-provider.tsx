@@ -68,6 +68,10 @@ export function LiveProvider({
   const presence = useMemo(() => new PresenceStore(), []);
   const preferencesRef = useRef(preferences);
   preferencesRef.current = preferences;
+  // A refresh of the server layout passes an equal but new config object: keyed by its content,
+  // the connection stays open instead of closing and reopening (and missing what came between).
+  const configKey = JSON.stringify(config);
+  const liveConfig = useMemo(() => JSON.parse(configKey) as RealtimeClientConfig, [configKey]);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -134,7 +138,7 @@ export function LiveProvider({
       }
     };
     const close = connectLive(
-      config,
+      liveConfig,
       { kind: "member", workspace: slug, memberId },
       {
         onEvent,
@@ -153,7 +157,7 @@ export function LiveProvider({
       void fetch(`/api/workspaces/${encodeURIComponent(slug)}/realtime`, { method: "POST" }).catch(
         () => undefined,
       );
-    const heartbeat = config.driver === "pusher" ? setInterval(beat, 30_000) : undefined;
+    const heartbeat = liveConfig.driver === "pusher" ? setInterval(beat, 30_000) : undefined;
     if (heartbeat) beat();
     return () => {
       clearTimeout(timer);
@@ -161,7 +165,7 @@ export function LiveProvider({
       clearInterval(heartbeat);
       close();
     };
-  }, [config, slug, memberId, presence, queryClient, router]);
+  }, [liveConfig, slug, memberId, presence, queryClient, router]);
 
   const value = useMemo(
     () => ({ slug, memberId, status, presence, pusher }),
