@@ -564,6 +564,44 @@ describe("responders on the full path", () => {
   });
 });
 
+describe("a failing model on the full path", () => {
+  it("hands off with reason error after the stand-in keeps answering 500", async () => {
+    const standIn = await startOpenAiStandIn({ apiKey: "sk-test-key", model: "switchboard-test" });
+    standIn.respondWith(() => ({
+      status: 500,
+      body: { error: { message: "upstream overloaded", type: "server_error" } },
+      headers: { "retry-after-ms": "10" },
+    }));
+    const responder = responderFromEnv({
+      AI_BASE_URL: standIn.url,
+      AI_MODEL: "switchboard-test",
+      AI_API_KEY: "sk-test-key",
+      AI_MAX_RETRIES: "1",
+    });
+    const worker = await startAgentWorker({ db: world.db, responder, sweep: false });
+    try {
+      const { agent, conversation, handle } = await handledConversation({
+        sendInitialMessage: false,
+      });
+      await customerSays(handle, "Is anyone there?");
+      await waitUntil(async () => (await sessionsOf(conversation.id))[0]?.endReason === "error");
+      // One call and its one retry, then the handoff; the customer got no answer from the agent.
+      expect(standIn.requests).toHaveLength(2);
+      const [session] = await sessionsOf(conversation.id);
+      expect(session?.endDetail).toMatch(/The AI model failed/);
+      const replies = (await threadOf(conversation.id)).filter(
+        (line) => line.authorAgentId === agent.id,
+      );
+      expect(replies).toHaveLength(0);
+      expect((await conversationOf(conversation.id)).teamId).toBe(supportTeamId);
+      await close(world, conversation.id);
+    } finally {
+      await worker.stop();
+      await standIn.close();
+    }
+  });
+});
+
 describe("jobs", () => {
   it("two pg-boss workers answer each of many messages exactly once", async () => {
     const connection = await getConnection();
