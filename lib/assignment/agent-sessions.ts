@@ -421,8 +421,11 @@ export async function expireAgentSessions(
     )
     .limit(500);
   const byWorkspace = new Map<string, typeof due>();
-  for (const row of due)
-    byWorkspace.set(row.workspaceId, [...(byWorkspace.get(row.workspaceId) ?? []), row]);
+  for (const row of due) {
+    const rows = byWorkspace.get(row.workspaceId);
+    if (rows) rows.push(row);
+    else byWorkspace.set(row.workspaceId, [row]);
+  }
   let expired = 0;
   for (const [workspaceId, rows] of byWorkspace) {
     expired += await db.transaction(async (tx) => {
