@@ -63,6 +63,9 @@ export const conversations = pgTable(
   // One index per inbox view, each ending in the list order (newest activity first), so a
   // page is an index range scan; see bench/inbox.ts.
   (t) => [
+    // Migration 0016 adds INCLUDE columns to the five *_activity_idx below (the assignee,
+    // team and AI session each one does not already key on), so scope branches filter inside
+    // the index; drizzle-kit cannot declare INCLUDE.
     index("conversations_status_activity_idx").on(
       t.workspaceId,
       t.status,
