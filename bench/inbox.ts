@@ -6,8 +6,10 @@
  * (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/switchboard_bench;
  * BENCH_RESET=1 regenerates), runs ANALYZE, then times the app's own `listConversations` and
  * `countViews` (BENCH_RUNS times each, default 200) against a bare indexed
- * `SELECT … ORDER BY last_message_at DESC LIMIT 50`. Every measured query is EXPLAINed; a
- * sequential scan on conversations or messages fails the run, as does a missed target.
+ * `SELECT … ORDER BY last_message_at DESC LIMIT 50`, in rounds: each round runs every list,
+ * count and the baseline BENCH_BLOCK times in a row (default 50; searches get rounds of their
+ * own), so a noisy stretch of the machine falls on each alike. Every measured query is EXPLAINed; a sequential scan on
+ * conversations or messages fails the run, as does a missed target.
  * The last line of output is one JSON object.
  */
 import { type SQL, sql } from "drizzle-orm";
@@ -34,7 +36,7 @@ import {
   type PlanReport,
   type Summary,
   summarize,
-  timeRuns,
+  timeInterleaved,
 } from "./support/measure";
 
 const TARGET = { viewP95: 10, ratio: 3, searchP95: 100, countsP95: 10 };
@@ -45,9 +47,20 @@ const url =
   process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/switchboard_bench";
 const wanted = intFromEnv("BENCH_CONVERSATIONS", 1_000_000);
 const runs = intFromEnv("BENCH_RUNS", 200);
+/** Runs of one query in a row before the next query's turn (see `timeInterleaved`). */
+const block = intFromEnv("BENCH_BLOCK", 50);
 const explainAll = process.env.BENCH_EXPLAIN === "1";
 
-type Kind = "baseline" | "view" | "search" | "counts";
+/** `reference`: timed and printed beside the baseline, held to no target. */
+type Kind = "baseline" | "reference" | "view" | "search" | "counts";
+
+/** A query to time: the app call that runs it, on the timed pool or the plan-capturing one. */
+interface Measured {
+  name: string;
+  kind: Kind;
+  page?: number;
+  run: (on: Database) => Promise<unknown>;
+}
 
 interface Result {
   name: string;
@@ -159,6 +172,7 @@ async function main(results: Result[]): Promise<{ generationSeconds: number | nu
     const nullsLast = /last_message_at DESC NULLS LAST/i.test(index?.def ?? "");
     const order = nullsLast ? sql.raw("desc nulls last") : sql.raw("desc");
     const baselineSql = sql`select id from conversations where workspace_id = ${workspace.id} and status = 'open' order by last_message_at ${order} limit 50`;
+    const rowsSql = sql`select * from conversations where workspace_id = ${workspace.id} and status = 'open' order by last_message_at ${order} limit 50`;
     log(
       "baseline: select id from conversations where workspace_id = $1 and status = 'open' " +
         `order by last_message_at ${nullsLast ? "desc nulls last" : "desc"} limit 50`,
@@ -166,15 +180,15 @@ async function main(results: Result[]): Promise<{ generationSeconds: number | nu
     if (nullsLast) {
       log("  note: the index is DESC NULLS LAST, while the app orders by plain DESC (NULLS FIRST)");
     }
-    const baseline: Result = {
-      name: "baseline",
-      kind: "baseline",
-      summary: summarize(await timeRuns(() => db.execute(baselineSql), runs)),
-      ...(await plansOf((on) => on.execute(baselineSql))),
-    };
-    results.push(baseline);
-    log(row(baseline));
-
+    // Every query to time, with the app call that runs it. They are timed in rounds (see
+    // `timeInterleaved`), so a noisy stretch of the machine hits every query alike, the
+    // baseline included, instead of whichever happened to be measured then.
+    const measured: Measured[] = [
+      { name: "baseline", kind: "baseline", run: (on) => on.execute(baselineSql) },
+      // The same 50 rows read whole, still without a join: how much of a list's cost is
+      // reading its rows at all, next to the baseline's index-only scan of their ids.
+      { name: "rows baseline", kind: "reference", run: (on) => on.execute(rowsSql) },
+    ];
     const cases: { name: string; kind: "view" | "search"; viewer: Viewer; query: object }[] = [
       { name: "agent mine", kind: "view", viewer: agent, query: { view: "mine" } },
       { name: "agent unassigned", kind: "view", viewer: agent, query: { view: "unassigned" } },
@@ -230,19 +244,9 @@ async function main(results: Result[]): Promise<{ generationSeconds: number | nu
 
     for (const entry of cases) {
       const first: ListQuery = listQuerySchema.parse(entry.query);
-      const measure = async (name: string, page: number, query: ListQuery) => {
-        const samples = await timeRuns(() => listConversations(db, entry.viewer, query), runs);
-        const result: Result = {
-          name,
-          kind: entry.kind,
-          page,
-          summary: summarize(samples),
-          ...(await plansOf((on) => listConversations(on, entry.viewer, query))),
-        };
-        results.push(result);
-        log(row(result));
-      };
-      await measure(entry.name, 1, first);
+      const list = (query: ListQuery) => (on: Database) =>
+        listConversations(on, entry.viewer, query);
+      measured.push({ name: entry.name, kind: entry.kind, page: 1, run: list(first) });
       // Walk DEEP_PAGES pages in, then keep re-reading the page that cursor points to.
       let cursor: string | undefined;
       let page = 1;
@@ -252,19 +256,46 @@ async function main(results: Result[]): Promise<{ generationSeconds: number | nu
         cursor = next;
         page++;
       }
-      if (cursor) await measure(`${entry.name} deep`, page, { ...first, cursor });
-      else log(`${entry.name.padEnd(34)} (one page only: no deep page)`);
+      if (cursor) {
+        measured.push({
+          name: `${entry.name} deep`,
+          kind: entry.kind,
+          page,
+          run: list({ ...first, cursor }),
+        });
+      } else log(`${entry.name.padEnd(34)} (one page only: no deep page)`);
     }
-
     for (const [name, viewer] of [
       ["counts admin", admin],
       ["counts agent", agent],
     ] as const) {
+      measured.push({ name, kind: "counts", run: (on) => countViews(on, viewer) });
+    }
+
+    // Searches read far more pages than a list (trigram and full-text indexes, many
+    // conversations): timed in their own rounds, so they do not churn the buffer cache under
+    // the lists and the baseline they are compared with.
+    const groups = [
+      measured.filter((m) => m.kind !== "search"),
+      measured.filter((m) => m.kind === "search"),
+    ];
+    const samples = new Map<Measured, number[]>();
+    for (const group of groups) {
+      log(`timing ${group.length} queries × ${runs} runs, in rounds of ${block} …`);
+      const timed = await timeInterleaved(
+        group.map((m) => () => m.run(db)),
+        runs,
+        block,
+      );
+      for (const [i, m] of group.entries()) samples.set(m, timed[i] ?? []);
+    }
+    for (const m of measured) {
       const result: Result = {
-        name,
-        kind: "counts",
-        summary: summarize(await timeRuns(() => countViews(db, viewer), runs)),
-        ...(await plansOf((on) => countViews(on, viewer))),
+        name: m.name,
+        kind: m.kind,
+        ...(m.page ? { page: m.page } : {}),
+        summary: summarize(samples.get(m) ?? []),
+        ...(await plansOf(m.run)),
       };
       results.push(result);
       log(row(result));
@@ -304,7 +335,7 @@ function row(result: Result, baselineP95?: number): string {
   const others = [...new Set(result.plans.flatMap((plan) => plan.otherSeqScans))];
   const page = result.page ? String(result.page).padStart(5) : "     ";
   const ratio =
-    baselineP95 && result.kind === "view"
+    baselineP95 && (result.kind === "view" || result.kind === "reference")
       ? `${(result.summary.p95_ms / baselineP95).toFixed(1)}×`.padStart(7)
       : "       ";
   return (
@@ -359,6 +390,7 @@ const views = Object.fromEntries(
 const worstP95 = (kind: Kind) =>
   Math.max(0, ...results.filter((r) => r.kind === kind).map((r) => r.summary.p95_ms));
 const seqScans = results.reduce((n, r) => n + seqScansOf(r), 0);
+const rowsBaselineP95 = results.find((r) => r.kind === "reference")?.summary.p95_ms ?? Number.NaN;
 
 log("");
 log(`${"query".padEnd(34)} page p50 ms p95 ms  ×base  plan`);
@@ -384,6 +416,7 @@ log(
     conversations: wanted,
     views,
     baseline_p95_ms: round(baselineP95),
+    rows_baseline_p95_ms: round(rowsBaselineP95),
     worst_ratio: round(worstP95("view") / baselineP95),
     search_p95_ms: round(worstP95("search")),
     counts_p95_ms: round(worstP95("counts")),

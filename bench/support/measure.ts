@@ -36,6 +36,39 @@ export async function timeRuns(
   return samples;
 }
 
+/**
+ * Times several queries `total` times each, in rounds: each round runs every query `block`
+ * times in a row, starting one query further along each round. Repeated rounds spread a noisy
+ * stretch of a shared machine over all queries alike (the baseline included), while a block
+ * keeps the cache behaviour of a page read again and again; `block` 1 interleaves fully.
+ * A warm-up round (5 runs of each, untimed) goes first. Returns each query's samples in
+ * milliseconds, in the order given.
+ */
+export async function timeInterleaved(
+  runs: (() => Promise<unknown>)[],
+  total: number,
+  block: number,
+  warmup = 5,
+): Promise<number[][]> {
+  for (const run of runs) for (let i = 0; i < warmup; i++) await run();
+  const samples: number[][] = runs.map(() => []);
+  const size = Math.max(1, Math.min(block, total));
+  for (let round = 0; round * size < total; round++) {
+    const count = Math.min(size, total - round * size);
+    for (let k = 0; k < runs.length; k++) {
+      const i = (round + k) % runs.length;
+      const run = runs[i];
+      if (!run) continue;
+      for (let n = 0; n < count; n++) {
+        const start = performance.now();
+        await run();
+        samples[i]?.push(performance.now() - start);
+      }
+    }
+  }
+  return samples;
+}
+
 export interface CapturedQuery {
   sql: string;
   params: unknown[];
