@@ -14,6 +14,7 @@
  *   2. claims — a 100-way "Assign to me" race on one conversation, 50 times
  *      (BENCH_ASSIGN_RACES), each claimer on its own connection (BENCH_ASSIGN_CLAIM_CONNECTIONS,
  *      default 50: PostgreSQL's default max_connections is 100);
+ *   then, as a reference, the same arrivals with no routing at all (a manual-mode workspace);
  *   3. baseline — the same pool doing as many single-row `UPDATE … WHERE id = $1` round trips
  *      with the same number of workers.
  * Targets: routed throughput ≥ 0.25 × the baseline's, loads spread ≤ 1, no double
@@ -70,6 +71,8 @@ const round = (n: number, digits = 3) =>
   Number.isFinite(n) ? Math.round(n * 10 ** digits) / 10 ** digits : null;
 
 interface Outcome {
+  /** Arrival transactions per second with no routing at all (reference, no target). */
+  arrivalsPerSecond: number;
   routed: number;
   opsPerSecond: number;
   latencies: number[];
@@ -242,6 +245,26 @@ async function main(): Promise<Outcome> {
       `loads ${loads?.min}–${loads?.max}, kept loads off a recount: ${loads?.drift}`,
   );
 
+  // ── Reference: the arrivals alone ───────────────────────────────────────────────────────
+  // The same arrival transactions in a manual-mode workspace (nothing joins the queue, no
+  // drain runs): the ceiling any routing on top of them has, next to the same baseline.
+  const manual = await workspaceWith("arrivals", MEMBERS, "manual");
+  const manualContacts = await contactsOf(manual.workspace.id, ARRIVALS);
+  const arrivalsOnly = await runWorkers(ARRIVALS, WORKERS, (n) =>
+    db.transaction((tx) =>
+      startConversation(tx, {
+        workspace: manual.workspace,
+        contactId: manualContacts[n] ?? "",
+        channel: "api",
+        subject: null,
+        teamId: null,
+        now: new Date(),
+      }),
+    ),
+  );
+  const arrivalsPerSecond = ARRIVALS / arrivalsOnly.seconds;
+  log(`arrivals alone (manual mode, no routing): ${arrivalsPerSecond.toFixed(0)}/s`);
+
   // ── 2. Claim races ──────────────────────────────────────────────────────────────────────
   const claims = await workspaceWith("claims", CLAIMERS, "manual");
   const viewers = await Promise.all(
@@ -312,6 +335,7 @@ async function main(): Promise<Outcome> {
   );
 
   return {
+    arrivalsPerSecond,
     routed: routedCount?.routed ?? 0,
     opsPerSecond,
     latencies: routing.latencies,
@@ -389,5 +413,9 @@ log(
     max_min_spread: outcome?.spread ?? null,
     claim_races: winners.filter((n) => n >= 0).length,
     claim_winners_per_race: winnersPerRace,
+    arrivals_only_ops_per_s: round(outcome?.arrivalsPerSecond ?? Number.NaN, 1),
+    arrivals_only_ratio: round(
+      outcome ? outcome.arrivalsPerSecond / outcome.baselineOpsPerSecond : Number.NaN,
+    ),
   }),
 );
