@@ -8,9 +8,9 @@
  * `countViews` (BENCH_RUNS times each, default 200) against a bare indexed
  * `SELECT … ORDER BY last_message_at DESC LIMIT 50`, in rounds: each round runs every list,
  * count and the baseline BENCH_BLOCK times in a row (default 50; searches get rounds of their
- * own), so a noisy stretch of the machine falls on each alike. Every measured query is EXPLAINed; a sequential scan on
- * conversations or messages fails the run, as does a missed target.
- * The last line of output is one JSON object.
+ * own), so a noisy stretch of the machine falls on each alike. Every measured query is
+ * EXPLAINed; a sequential scan on conversations or messages fails the run, as does a missed
+ * target. The last line of output is one JSON object.
  */
 import { type SQL, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
