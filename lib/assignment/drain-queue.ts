@@ -1,9 +1,10 @@
 import "server-only";
-import { and, asc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { type Conversation, conversationEvents, conversations, type Workspace } from "@/db/schema";
-import { emitConversationChanges } from "@/lib/realtime/emit";
-import { notifyAssignees } from "./notify-assignee";
+import { notificationWrites } from "@/lib/notifications/notify";
+import { conversationChangeEntries, emitMany } from "@/lib/realtime/emit";
+import { assigneeNotifications } from "./notify-assignee";
 import { type RouteTrigger, routable, timeFormatter } from "./route-conversation";
 import { buildDecision, type RoutingDecision, summarizeDecision } from "./routing-decision";
 import { lockRouting } from "./routing-lock";
@@ -146,7 +147,12 @@ export async function drainQueue(
   };
 }
 
-/** The drain's writes, each one statement for the whole batch. */
+/**
+ * The drain's writes in one statement for the whole batch: the assignments, their events, the
+ * assignees' notifications and every live event (`emitMany` runs the writes alongside). Before
+ * it, at most two reads: which waiting arrivals still need their `queued` explanation, and
+ * this transaction's earlier live events about the routed conversations.
+ */
 async function writeDrain(
   tx: Database,
   {
@@ -167,20 +173,23 @@ async function writeDrain(
     triggers: Map<string, RouteTrigger>;
   },
 ): Promise<void> {
+  const writes: SQL[] = [];
   const rows = [
     ...routed.map((r) => sql`(${r.conversation.id}::uuid, ${r.chosen.memberId}::uuid)`),
     ...leave.map((c) => sql`(${c.id}::uuid, null::uuid)`),
   ];
   if (rows.length > 0) {
     // The member-load trigger (migration 0009) keeps open_conversations and last_assigned_at.
-    await tx.execute(sql`
+    writes.push(sql`
       update conversations c
       set assignee_id = coalesce(v.assignee_id, c.assignee_id), queued_at = null
       from (values ${sql.join(rows, sql`, `)}) as v(id, assignee_id)
       where c.id = v.id`);
   }
   const formatTime = timeFormatter(workspace);
-  // Only the first drain that finds nobody for an arrival explains it (once per wait).
+  // Only the first drain that finds nobody for an arrival explains it (once per wait). The
+  // explained are never among the rows written above (those were routed or left), so reading
+  // before the writes sees what reading after them would.
   const unexplained =
     explained.length === 0
       ? new Set<string>()
@@ -234,25 +243,32 @@ async function writeDrain(
         createdAt: now,
       })),
   ];
-  if (events.length > 0) await tx.insert(conversationEvents).values(events);
-  if (routed.length === 0) return;
-  await emitConversationChanges(tx, {
-    workspaceId: workspace.id,
-    changes: routed.map(({ conversation, chosen }) => ({
-      conversationId: conversation.id,
-      states: [conversation, { ...conversation, assigneeId: chosen.memberId }],
-      change: "assignment" as const,
-    })),
-  });
-  await notifyAssignees(tx, {
-    workspaceId: workspace.id,
-    assignments: routed.map((r) => ({
-      conversationId: r.conversation.id,
-      memberId: r.chosen.memberId,
-    })),
-    actorMemberId,
-    via: "routing",
-  });
+  if (events.length > 0) writes.push(tx.insert(conversationEvents).values(events).getSQL());
+  const live =
+    routed.length === 0
+      ? []
+      : await conversationChangeEntries(tx, {
+          workspaceId: workspace.id,
+          changes: routed.map(({ conversation, chosen }) => ({
+            conversationId: conversation.id,
+            states: [conversation, { ...conversation, assigneeId: chosen.memberId }],
+            change: "assignment" as const,
+          })),
+        });
+  const notes = notificationWrites(
+    tx,
+    assigneeNotifications({
+      workspaceId: workspace.id,
+      assignments: routed.map((r) => ({
+        conversationId: r.conversation.id,
+        memberId: r.chosen.memberId,
+      })),
+      actorMemberId,
+      via: "routing",
+    }),
+  );
+  if (notes) writes.push(notes.write);
+  await emitMany(tx, [...live, ...(notes?.live ?? [])], writes);
 }
 
 /**

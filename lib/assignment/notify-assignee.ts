@@ -1,7 +1,7 @@
 import "server-only";
 import type { Database } from "@/db/client";
 import type { Conversation } from "@/db/schema";
-import { notify, notifyMany } from "@/lib/notifications/notify";
+import { type NotificationEntry, notify } from "@/lib/notifications/notify";
 
 /** Assignment always tells the new assignee in the app, unless they assigned themselves. */
 export async function notifyAssignee(
@@ -22,30 +22,29 @@ export async function notifyAssignee(
   });
 }
 
-/** `notifyAssignee` for a batch of assignments made by one actor (a queue drain). */
-export async function notifyAssignees(
-  tx: Database,
-  {
-    workspaceId,
-    assignments,
-    actorMemberId,
-    via,
-  }: {
-    workspaceId: string;
-    assignments: readonly { conversationId: string; memberId: string }[];
-    actorMemberId: string | null;
-    via: string;
-  },
-): Promise<void> {
-  await notifyMany(
-    tx,
-    assignments
-      .filter(({ memberId }) => memberId !== actorMemberId)
-      .map(({ conversationId, memberId }) => ({
-        workspaceId,
-        memberId,
-        type: "conversation_assigned" as const,
-        data: { conversationId, via, byMemberId: actorMemberId },
-      })),
-  );
+interface AssignmentBatch {
+  workspaceId: string;
+  assignments: readonly { conversationId: string; memberId: string }[];
+  actorMemberId: string | null;
+  via: string;
+}
+
+/**
+ * What `notifyAssignee` writes, for a batch of assignments made by one actor (a queue drain),
+ * for the caller to write with its own statements (`notificationWrites`).
+ */
+export function assigneeNotifications({
+  workspaceId,
+  assignments,
+  actorMemberId,
+  via,
+}: AssignmentBatch): NotificationEntry[] {
+  return assignments
+    .filter(({ memberId }) => memberId !== actorMemberId)
+    .map(({ conversationId, memberId }) => ({
+      workspaceId,
+      memberId,
+      type: "conversation_assigned" as const,
+      data: { conversationId, via, byMemberId: actorMemberId },
+    }));
 }

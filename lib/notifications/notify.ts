@@ -1,7 +1,9 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
+import type { SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { notifications } from "@/db/schema";
-import { emit, emitMany } from "@/lib/realtime/emit";
+import { type EmitEntry, emitMany } from "@/lib/realtime/emit";
 
 export type NotificationType =
   | "invitation_accepted"
@@ -16,71 +18,52 @@ const notificationTitles: Record<NotificationType, string> = {
   mentioned: "You were mentioned in a note",
 };
 
-/** Writes an in-app notification, and its live signal, inside the caller's transaction. */
-export async function notify(
-  tx: Database,
-  entry: {
-    workspaceId: string;
-    memberId: string;
-    type: NotificationType;
-    data: Record<string, unknown>;
-  },
-): Promise<void> {
-  const [row] = await tx.insert(notifications).values(entry).returning({ id: notifications.id });
-  if (!row) return;
-  const conversationId =
-    typeof entry.data.conversationId === "string" ? entry.data.conversationId : null;
-  await emit(tx, {
-    workspaceId: entry.workspaceId,
-    audience: { kind: "members", memberIds: [entry.memberId] },
-    event: {
-      type: "notification.created",
-      notificationId: row.id,
-      kind: entry.type,
-      title: notificationTitles[entry.type],
-      conversationId,
-    },
-  });
+/** One in-app notification to write. */
+export interface NotificationEntry {
+  workspaceId: string;
+  memberId: string;
+  type: NotificationType;
+  data: Record<string, unknown>;
 }
 
-/** `notify` for many entries: one insert and one statement of live signals. */
+/** Writes an in-app notification, and its live signal, inside the caller's transaction. */
+export async function notify(tx: Database, entry: NotificationEntry): Promise<void> {
+  await notifyMany(tx, [entry]);
+}
+
+/** `notify` for many entries: the inserts and their live signals in one statement. */
 export async function notifyMany(
   tx: Database,
-  entries: readonly {
-    workspaceId: string;
-    memberId: string;
-    type: NotificationType;
-    data: Record<string, unknown>;
-  }[],
+  entries: readonly NotificationEntry[],
 ): Promise<void> {
-  if (entries.length === 0) return;
-  const rows = await tx
-    .insert(notifications)
-    .values([...entries])
-    .returning({
-      id: notifications.id,
-      workspaceId: notifications.workspaceId,
-      memberId: notifications.memberId,
-      type: notifications.type,
-      data: notifications.data,
-    });
-  await emitMany(
-    tx,
-    rows.map((row) => {
-      // The type is the one inserted just above; the column is plain text.
-      const kind = row.type as NotificationType;
-      return {
-        workspaceId: row.workspaceId,
-        audience: { kind: "members" as const, memberIds: [row.memberId] },
-        event: {
-          type: "notification.created" as const,
-          notificationId: row.id,
-          kind,
-          title: notificationTitles[kind],
-          conversationId:
-            typeof row.data.conversationId === "string" ? row.data.conversationId : null,
-        },
-      };
-    }),
-  );
+  const notes = notificationWrites(tx, entries);
+  if (notes) await emitMany(tx, notes.live, [notes.write]);
+}
+
+/**
+ * The insert of `entries` and their live signals, for a caller that records them with
+ * `emitMany` alongside its own writes. The ids are made here, so the signals can name them
+ * without reading the insert back. Null when there is nothing to write.
+ */
+export function notificationWrites(
+  tx: Database,
+  entries: readonly NotificationEntry[],
+): { write: SQL; live: EmitEntry[] } | null {
+  if (entries.length === 0) return null;
+  const rows = entries.map((entry) => ({ ...entry, id: randomUUID() }));
+  return {
+    write: tx.insert(notifications).values(rows).getSQL(),
+    live: rows.map((row) => ({
+      workspaceId: row.workspaceId,
+      audience: { kind: "members" as const, memberIds: [row.memberId] },
+      event: {
+        type: "notification.created" as const,
+        notificationId: row.id,
+        kind: row.type,
+        title: notificationTitles[row.type],
+        conversationId:
+          typeof row.data.conversationId === "string" ? row.data.conversationId : null,
+      },
+    })),
+  };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import type { Audience, OwnershipState, RealtimeEvent } from "./events";
 
@@ -37,23 +37,34 @@ export interface EmitEntry {
 /**
  * Records many live events in one statement, inside the caller's transaction, with the same
  * guarantees as `emit`: they exist, and are notified, only if the transaction commits.
+ * `alongside` are data-modifying statements (inserts, updates) run in the same statement, as
+ * CTEs ahead of the events: a batch of writes and their live events cost one round trip.
  */
-export async function emitMany(tx: Database, entries: readonly EmitEntry[]): Promise<void> {
-  if (entries.length === 0) return;
+export async function emitMany(
+  tx: Database,
+  entries: readonly EmitEntry[],
+  alongside: readonly SQL[] = [],
+): Promise<void> {
+  const writes = alongside.map((write, i) => sql`${sql.raw(`w${i}`)} as (${write})`);
+  if (entries.length === 0) {
+    if (writes.length > 0) await tx.execute(sql`with ${sql.join(writes, sql`, `)} select 1`);
+    return;
+  }
   const rows = entries.map(({ workspaceId, audience, event }) => ({
     workspace_id: workspaceId,
     audience,
     type: event.type,
     payload: event,
   }));
-  await tx.execute(sql`
-    with row as (
+  const row = sql`row as (
       insert into realtime_events (workspace_id, audience, type, payload)
       select e.workspace_id, e.audience, e.type, e.payload
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
         as e(workspace_id uuid, audience jsonb, type text, payload jsonb)
       returning id
-    )
+    )`;
+  await tx.execute(sql`
+    with ${sql.join([...writes, row], sql`, `)}
     select pg_notify(${NOTIFY_CHANNEL}, row.id::text) from row order by row.id`);
 }
 
@@ -84,22 +95,33 @@ export async function emitConversationChange(
   await emitConversationChanges(tx, { workspaceId, changes: [{ conversationId, states, change }] });
 }
 
+interface ConversationChanges {
+  workspaceId: string;
+  changes: readonly {
+    conversationId: string;
+    states: OwnershipState[];
+    change: ConversationChange;
+  }[];
+}
+
 /** `emitConversationChange` for many conversations of one workspace, in two statements. */
 export async function emitConversationChanges(
   tx: Database,
-  {
-    workspaceId,
-    changes,
-  }: {
-    workspaceId: string;
-    changes: readonly {
-      conversationId: string;
-      states: OwnershipState[];
-      change: ConversationChange;
-    }[];
-  },
+  changes: ConversationChanges,
 ): Promise<void> {
-  if (changes.length === 0) return;
+  await emitMany(tx, await conversationChangeEntries(tx, changes));
+}
+
+/**
+ * The live events `emitConversationChanges` would record, addressed as it explains (this
+ * transaction's earlier events about the same conversations are re-addressed now), for the
+ * caller to record with `emitMany` together with its own writes.
+ */
+export async function conversationChangeEntries(
+  tx: Database,
+  { workspaceId, changes }: ConversationChanges,
+): Promise<EmitEntry[]> {
+  if (changes.length === 0) return [];
   const ids = changes.map((c) => c.conversationId);
   const result: unknown = await tx.execute(sql`
     select txid_current()::text as tx, coalesce((
@@ -150,7 +172,7 @@ export async function emitConversationChanges(
       },
     });
   }
-  await emitMany(tx, entries);
+  return entries;
 }
 
 interface EarlierEvent {
