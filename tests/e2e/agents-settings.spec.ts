@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { joinByInvitation, newPerson, signUpWithWorkspace } from "./support/app";
+import { inviteMembers, joinByInvitation, newPerson, signUpWithWorkspace } from "./support/app";
 
 function csvFile(content: string): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "agents-csv-")), "knowledge.csv");
@@ -139,14 +139,8 @@ test("an Agent sees no AI agents link and gets the forbidden page at its address
 }) => {
   const admin = newPerson("Ada");
   const slug = await signUpWithWorkspace(page, admin, "Roles Co");
-  await page.goto(`/${slug}/settings/members`);
-  await page.getByRole("button", { name: "Invite members" }).click();
-  const invite = page.getByRole("dialog", { name: "Invite members" });
   const gus = newPerson("Gus");
-  await invite.getByLabel("Email addresses").fill(gus.email);
-  await invite.getByLabel("Role").selectOption("agent");
-  await invite.getByRole("button", { name: "Send invitations" }).click();
-  await expect(invite).toBeHidden();
+  await inviteMembers(page, { slug, people: [gus], role: "agent" });
 
   const agent = await joinByInvitation(browser, { admin: page, person: gus, slug });
   await agent.goto(`/${slug}/settings`);

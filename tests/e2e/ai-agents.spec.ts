@@ -1,5 +1,7 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import {
+  inboxPathOf,
+  inviteMembers,
   joinByInvitation,
   newPerson,
   openDetails,
@@ -43,14 +45,7 @@ async function customerChats(browser: Browser, name: string, body: string) {
   await customer.getByLabel("Message").fill(body);
   await customer.getByRole("button", { name: "Send" }).click();
   await expect(customer.getByText(body)).toBeVisible();
-  await admin.goto(`/${slug}/inbox?view=all`);
-  const row = admin
-    .getByRole("list", { name: "Conversations" })
-    .getByRole("link", { name: new RegExp(`^${name}`) });
-  await expect(row).toBeVisible({ timeout: 15_000 });
-  const href = await row.getAttribute("href");
-  if (!href) throw new Error(`no link for ${name}`);
-  return { customer, path: new URL(href, "http://x").pathname };
+  return { customer, path: await inboxPathOf(admin, { slug, name }) };
 }
 
 async function say(customer: Page, body: string) {
@@ -77,13 +72,7 @@ async function assignAva(page: Page, { greet }: { greet: boolean }) {
 test.beforeAll(async ({ browser }) => {
   admin = await (await browser.newContext()).newPage();
   slug = await signUpWithWorkspace(admin, dana, "Agents Inbox Co");
-  await admin.goto(`/${slug}/settings/members`);
-  await admin.getByRole("button", { name: "Invite members" }).click();
-  const invite = admin.getByRole("dialog", { name: "Invite members" });
-  await invite.getByLabel("Email addresses").fill(`${sam.email}, ${xena.email}`);
-  await invite.getByLabel("Role").selectOption("agent");
-  await invite.getByRole("button", { name: "Send invitations" }).click();
-  await expect(invite).toBeHidden();
+  await inviteMembers(admin, { slug, people: [sam, xena], role: "agent" });
   samPage = await join(browser, sam);
   xenaPage = await join(browser, xena);
 

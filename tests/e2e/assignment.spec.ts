@@ -1,5 +1,6 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import {
+  inviteMembers,
   joinByInvitation,
   newPerson,
   openDetails,
@@ -45,13 +46,7 @@ async function claimOutcome(page: Page): Promise<{ won: boolean; text: string }>
 test.beforeAll(async ({ browser }) => {
   admin = await (await browser.newContext()).newPage();
   slug = await signUpWithWorkspace(admin, dana, "Assign Co");
-  await admin.goto(`/${slug}/settings/members`);
-  await admin.getByRole("button", { name: "Invite members" }).click();
-  const dialog = admin.getByRole("dialog", { name: "Invite members" });
-  await dialog.getByLabel("Email addresses").fill(`${sam.email}, ${xena.email}`);
-  await dialog.getByLabel("Role").selectOption("agent");
-  await dialog.getByRole("button", { name: "Send invitations" }).click();
-  await expect(dialog).toBeHidden();
+  await inviteMembers(admin, { slug, people: [sam, xena], role: "agent" });
   samPage = await join(browser, sam);
   xenaPage = await join(browser, xena);
 

@@ -1,5 +1,11 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { invitationLink, newPerson, type Person, signUpWithWorkspace } from "./support/app";
+import {
+  invitationLink,
+  inviteMembers,
+  newPerson,
+  type Person,
+  signUpWithWorkspace,
+} from "./support/app";
 
 /** The account menu: at the bottom of the sidebar (inside the slide-in menu on a phone). */
 const accountMenu = {
@@ -69,13 +75,7 @@ async function customerWrites(
 
 /** Invites an Agent and has them join in a browser of their own; returns their page. */
 async function agentJoins(page: Page, slug: string, agent: Person, workspaceName: string) {
-  await page.goto(`/${slug}/settings/members`);
-  await page.getByRole("button", { name: "Invite members" }).click();
-  const dialog = page.getByRole("dialog", { name: "Invite members" });
-  await dialog.getByLabel("Email addresses").fill(agent.email);
-  await dialog.getByLabel("Role").selectOption("agent");
-  await dialog.getByRole("button", { name: "Send invitations" }).click();
-  await expect(dialog).toBeHidden();
+  await inviteMembers(page, { slug, people: [agent], role: "agent" });
   const link = await invitationLink(page, agent.email);
 
   const context = await page.context().browser()?.newContext();

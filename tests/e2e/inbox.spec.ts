@@ -1,6 +1,12 @@
 import { readFileSync } from "node:fs";
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { joinByInvitation, newPerson, type Person, signUpWithWorkspace } from "./support/app";
+import {
+  inviteMembers,
+  joinByInvitation,
+  newPerson,
+  type Person,
+  signUpWithWorkspace,
+} from "./support/app";
 
 test.setTimeout(180_000);
 
@@ -12,13 +18,7 @@ async function inviteAndJoin(
   people: Person[],
   role: string,
 ) {
-  await admin.goto(`/${slug}/settings/members`);
-  await admin.getByRole("button", { name: "Invite members" }).click();
-  const dialog = admin.getByRole("dialog", { name: "Invite members" });
-  await dialog.getByLabel("Email addresses").fill(people.map((p) => p.email).join(", "));
-  await dialog.getByLabel("Role").selectOption(role);
-  await dialog.getByRole("button", { name: "Send invitations" }).click();
-  await expect(dialog).toBeHidden();
+  await inviteMembers(admin, { slug, people, role });
   const pages: Page[] = [];
   for (const person of people) {
     pages.push(await joinByInvitation(browser, { admin, person, slug }));

@@ -1,5 +1,6 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import {
+  inviteMembers,
   joinByInvitation,
   newPerson,
   type Person,
@@ -38,13 +39,7 @@ async function live(page: Page) {
 test.beforeAll(async ({ browser }) => {
   admin = await (await browser.newContext()).newPage();
   slug = await signUpWithWorkspace(admin, dana, "Live Co");
-  await admin.goto(`/${slug}/settings/members`);
-  await admin.getByRole("button", { name: "Invite members" }).click();
-  const dialog = admin.getByRole("dialog", { name: "Invite members" });
-  await dialog.getByLabel("Email addresses").fill(riley.email);
-  await dialog.getByLabel("Role").selectOption("agent");
-  await dialog.getByRole("button", { name: "Send invitations" }).click();
-  await expect(dialog).toBeHidden();
+  await inviteMembers(admin, { slug, people: [riley], role: "agent" });
   agent = await join(browser, riley);
   await admin.goto(`/${slug}/settings/channels`);
   const href = await admin.getByRole("link", { name: "Open the widget" }).getAttribute("href");

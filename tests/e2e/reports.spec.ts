@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import {
+  inviteMembers,
   joinByInvitation,
   newPerson,
   type Person,
@@ -25,15 +26,8 @@ let slug = "";
 let admin: Page;
 let rileyPage: Page;
 
-async function invite(person: Person, role: "agent" | "viewer") {
-  await admin.goto(`/${slug}/settings/members`);
-  await admin.getByRole("button", { name: "Invite members" }).click();
-  const dialog = admin.getByRole("dialog", { name: "Invite members" });
-  await dialog.getByLabel("Email addresses").fill(person.email);
-  await dialog.getByLabel("Role").selectOption(role);
-  await dialog.getByRole("button", { name: "Send invitations" }).click();
-  await expect(dialog).toBeHidden();
-}
+const invite = (person: Person, role: "agent" | "viewer") =>
+  inviteMembers(admin, { slug, people: [person], role });
 
 /** Claims the conversation, answers it and, when asked, closes it. */
 async function handle(page: Page, path: string, { close }: { close: boolean }) {

@@ -107,6 +107,20 @@ export async function invitationLink(page: Page, email: string): Promise<string>
   return new URL(href).pathname;
 }
 
+/** The Admin invites `people` with one role from Settings → Members; the dialog closes. */
+export async function inviteMembers(
+  admin: Page,
+  { slug, people, role }: { slug: string; people: readonly Person[]; role: string },
+): Promise<void> {
+  await admin.goto(`/${slug}/settings/members`);
+  await admin.getByRole("button", { name: "Invite members" }).click();
+  const dialog = admin.getByRole("dialog", { name: "Invite members" });
+  await dialog.getByLabel("Email addresses").fill(people.map((p) => p.email).join(", "));
+  await dialog.getByLabel("Role").selectOption(role);
+  await dialog.getByRole("button", { name: "Send invitations" }).click();
+  await expect(dialog).toBeHidden();
+}
+
 /** An invited person accepts by email link in a browser context of their own, and lands in the inbox. */
 export async function joinByInvitation(
   browser: Browser,
@@ -138,11 +152,19 @@ export async function widgetCustomerWrites(
     data: { body, name },
   });
   expect(sent.ok()).toBe(true);
+  // The message was stored before the answer came back; the list shows it on its first load.
+  return inboxPathOf(admin, { slug, name });
+}
+
+/** The admin's All view lists the contact's conversation; returns its inbox path. */
+export async function inboxPathOf(
+  admin: Page,
+  { slug, name }: { slug: string; name: string },
+): Promise<string> {
   await admin.goto(`/${slug}/inbox?view=all`);
   const row = admin
     .getByRole("list", { name: "Conversations" })
     .getByRole("link", { name: new RegExp(`^${name}`) });
-  // The message was stored before the answer came back; the list shows it on its first load.
   await expect(row).toBeVisible({ timeout: 20_000 });
   const href = await row.getAttribute("href");
   if (!href) throw new Error(`no link for ${name}`);
