@@ -137,6 +137,7 @@ export async function conversationChangeEntries(
     ), '[]') as earlier`);
   const [row] = (result as { rows: { tx: string; earlier: EarlierEvent[] }[] }).rows;
   const entries: EmitEntry[] = [];
+  const readdressed: { id: number; states: OwnershipState[]; assigneeId: string | null }[] = [];
   for (const { conversationId, states, change } of changes) {
     const earlier = (row?.earlier ?? []).filter((event) => event.conversationId === conversationId);
     const last = states.at(-1);
@@ -145,14 +146,9 @@ export async function conversationChangeEntries(
       const created = change === "created" || earlier.some((event) => event.change === "created");
       const before = earlier[0]?.states[0];
       addressed = created || !before ? [last] : [before, last];
-      await tx.execute(sql`
-        update realtime_events
-        set audience = jsonb_set(audience, '{states}', ${JSON.stringify(addressed)}::jsonb),
-          payload = jsonb_set(payload, '{assigneeId}', ${JSON.stringify(last.assigneeId)}::jsonb)
-        where id in (${sql.join(
-          earlier.map((event) => sql`${event.id}`),
-          sql`, `,
-        )})`);
+      for (const event of earlier) {
+        readdressed.push({ id: event.id, states: addressed, assigneeId: last.assigneeId });
+      }
     }
     // `tx` marks the transaction for the events after this one; delivery ignores it.
     const audience = {
@@ -171,6 +167,18 @@ export async function conversationChangeEntries(
         assigneeId: last?.assigneeId ?? null,
       },
     });
+  }
+  if (readdressed.length > 0) {
+    // One statement for every conversation's earlier events (a JSON null assignee stays a
+    // JSON null: jsonb_to_recordset reads it as SQL NULL).
+    await tx.execute(sql`
+      update realtime_events r
+      set audience = jsonb_set(r.audience, '{states}', v.states),
+        payload = jsonb_set(r.payload, '{assigneeId}', coalesce(v.assignee_id, 'null'::jsonb))
+      from jsonb_to_recordset(${JSON.stringify(
+        readdressed.map((e) => ({ id: e.id, states: e.states, assignee_id: e.assigneeId })),
+      )}::jsonb) as v(id bigint, states jsonb, assignee_id jsonb)
+      where r.id = v.id`);
   }
   return entries;
 }
