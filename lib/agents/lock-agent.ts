@@ -29,6 +29,6 @@ export async function lockAgent(
       ),
     )
     .for(strength);
-  if (!agent) throw notFound("That agent");
+  if (!agent) throw notFound("That AI agent");
   return agent;
 }

@@ -1,10 +1,9 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull, lte } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, isNull, lte } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import {
   type AgentSession,
   type AgentSessionEndReason,
-  type AiAgent,
   agentSessions,
   aiAgents,
   type Conversation,
@@ -13,8 +12,9 @@ import {
   type Workspace,
 } from "@/db/schema";
 import { writeAgentMessage } from "@/lib/agents/agent-message";
+import { lockAgent } from "@/lib/agents/lock-agent";
 import type { Viewer } from "@/lib/conversations/viewer";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { findWorkspaceById } from "@/lib/workspaces/queries";
 import { type AssignmentResult, lockVisible, requireRights } from "./assign-conversation";
 import { notifyAssignee } from "./notify-assignee";
@@ -39,31 +39,6 @@ const routesAfter: ReadonlySet<AgentSessionEndReason> = new Set([
   "expired",
   "agent_deleted",
 ]);
-
-/**
- * The agent, not deleted, share-locked: a delete (which takes `no key update` and then ends
- * the agent's sessions) waits for this assignment, or this assignment for the delete and then
- * finds the agent gone. Taken before the conversation's row lock, the order the delete keeps.
- */
-async function lockAgentForSession(
-  tx: Database,
-  workspaceId: string,
-  agentId: string,
-): Promise<AiAgent> {
-  const [agent] = await tx
-    .select()
-    .from(aiAgents)
-    .where(
-      and(
-        eq(aiAgents.id, agentId),
-        eq(aiAgents.workspaceId, workspaceId),
-        isNull(aiAgents.deletedAt),
-      ),
-    )
-    .for("share");
-  if (!agent) throw notFound("That AI agent");
-  return agent;
-}
 
 async function activeSession(tx: Database, conversation: Conversation) {
   if (!conversation.agentSessionId) return null;
@@ -100,7 +75,13 @@ export async function assignAgent(
   const rights = requireRights(viewer);
   const actorId = viewer.member?.id ?? null;
   return db.transaction(async (tx) => {
-    const agent = await lockAgentForSession(tx, viewer.workspace.id, agentId);
+    // Share-locked before the conversation (the order a delete keeps): a delete waits for this
+    // assignment, or this assignment for the delete and then finds the agent gone.
+    const agent = await lockAgent(tx, {
+      workspaceId: viewer.workspace.id,
+      agentId,
+      strength: "share",
+    });
     const conversation = await lockVisible(tx, viewer, conversationId);
     if (rights === "own" && conversation.assigneeId !== actorId) {
       throw new AppError(
@@ -333,24 +314,34 @@ async function endSessionsOf(
   {
     workspace,
     conversationIds,
+    expiredBy,
     reason,
     actorMemberId,
     now,
   }: {
     workspace: Workspace;
     conversationIds: string[];
+    /** Only conversations whose active session expires by then (checked under the lock). */
+    expiredBy?: Date;
     reason: AgentSessionEndReason;
     actorMemberId: string | null;
     now: Date;
   },
 ): Promise<number> {
   if (conversationIds.length === 0) return 0;
-  const locked = await tx
-    .select()
-    .from(conversations)
-    .where(inArray(conversations.id, conversationIds))
-    .orderBy(asc(conversations.id))
-    .for("update");
+  const ids = inArray(conversations.id, conversationIds);
+  // With `expiredBy`, the session is joined in the locking read: a session started since the
+  // caller looked changes the conversation's agent_session_id, and the re-check under the
+  // lock then leaves that conversation out instead of ending the new session as expired.
+  const locked = expiredBy
+    ? await tx
+        .select(getTableColumns(conversations))
+        .from(conversations)
+        .innerJoin(agentSessions, eq(agentSessions.id, conversations.agentSessionId))
+        .where(and(ids, isNull(agentSessions.endedAt), lte(agentSessions.expiresAt, expiredBy)))
+        .orderBy(asc(conversations.id))
+        .for("update", { of: conversations })
+    : await tx.select().from(conversations).where(ids).orderBy(asc(conversations.id)).for("update");
   let ended = 0;
   for (const conversation of locked) {
     const result = await endSessionLocked(tx, {
@@ -400,11 +391,12 @@ export async function endSessionsOfAgent(
 
 /**
  * Sessions past their maximum length end with reason `expired` and their conversations are
- * routed to people. Run by a job at each session's expiry and before answering a message.
+ * routed to people. Run by the agent worker's sweep; a customer message on a conversation
+ * whose session is past its length ends it at once (agent-turns.ts).
  */
 export async function expireAgentSessions(
   db: Database,
-  { now = new Date(), sessionId }: { now?: Date; sessionId?: string } = {},
+  { now = new Date() }: { now?: Date } = {},
 ): Promise<number> {
   const due = await db
     .select({
@@ -412,45 +404,26 @@ export async function expireAgentSessions(
       conversationId: agentSessions.conversationId,
     })
     .from(agentSessions)
-    .where(
-      and(
-        isNull(agentSessions.endedAt),
-        lte(agentSessions.expiresAt, now),
-        sessionId ? eq(agentSessions.id, sessionId) : undefined,
-      ),
-    )
+    .where(and(isNull(agentSessions.endedAt), lte(agentSessions.expiresAt, now)))
     .limit(500);
-  const byWorkspace = new Map<string, typeof due>();
+  const byWorkspace = new Map<string, string[]>();
   for (const row of due) {
-    const rows = byWorkspace.get(row.workspaceId);
-    if (rows) rows.push(row);
-    else byWorkspace.set(row.workspaceId, [row]);
+    const ids = byWorkspace.get(row.workspaceId);
+    if (ids) ids.push(row.conversationId);
+    else byWorkspace.set(row.workspaceId, [row.conversationId]);
   }
   let expired = 0;
-  for (const [workspaceId, rows] of byWorkspace) {
-    expired += await db.transaction(async (tx) => {
-      const workspace = await findWorkspaceById(tx, workspaceId);
-      const locked = await tx
-        .select({ id: conversations.id })
-        .from(conversations)
-        .innerJoin(agentSessions, eq(agentSessions.id, conversations.agentSessionId))
-        .where(
-          and(
-            inArray(
-              conversations.id,
-              rows.map((row) => row.conversationId),
-            ),
-            lte(agentSessions.expiresAt, now),
-          ),
-        );
-      return endSessionsOf(tx, {
-        workspace,
-        conversationIds: locked.map((row) => row.id),
+  for (const [workspaceId, conversationIds] of byWorkspace) {
+    expired += await db.transaction(async (tx) =>
+      endSessionsOf(tx, {
+        workspace: await findWorkspaceById(tx, workspaceId),
+        conversationIds,
+        expiredBy: now,
         reason: "expired",
         actorMemberId: null,
         now,
-      });
-    });
+      }),
+    );
   }
   return expired;
 }
