@@ -1,4 +1,5 @@
-import { hourLabel, weekdayNames, weekdayOrder } from "./chart-data";
+import { weekdayNames } from "@/lib/reports/report-types";
+import { hourLabel, weekdayOrder } from "./chart-data";
 
 const hours = Array.from({ length: 24 }, (_, hour) => hour);
 

@@ -1,8 +1,9 @@
-import type {
-  AssignmentsPerDay,
-  BusiestHourCell,
-  FirstResponsePoint,
-  OpenLoadBar,
+import {
+  type AssignmentsPerDay,
+  type BusiestHourCell,
+  type FirstResponsePoint,
+  type OpenLoadBar,
+  weekdayNames,
 } from "@/lib/reports/report-types";
 import type { ChartTable } from "./chart-figure";
 import { otherSeriesColor, SERIES_SHOWN, seriesColor } from "./chart-theme";
@@ -76,15 +77,6 @@ export function openLoadTable(bars: OpenLoadBar[]): ChartTable {
 
 /** Monday first, as a working week reads. */
 export const weekdayOrder = [1, 2, 3, 4, 5, 6, 0] as const;
-export const weekdayNames = [
-  "Sunday",
-  "Monday",
-  "Tuesday",
-  "Wednesday",
-  "Thursday",
-  "Friday",
-  "Saturday",
-];
 export const hourLabel = (hour: number) => `${String(hour).padStart(2, "0")}:00`;
 
 /** cells[weekday][hour], whatever order the cells came in. */

@@ -4,10 +4,11 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { EmptyState } from "@/components/ui/empty-state";
 import type { ReportTable } from "@/lib/reports/report-csv";
 import type { Report } from "@/lib/reports/report-types";
+import { weekdayNames } from "@/lib/reports/report-types";
 import { cn } from "@/lib/utils";
 import { AgentsTable } from "./agents-table";
 import { BusiestHoursHeatmap } from "./busiest-hours-heatmap";
-import { busiestHoursTable, heatGrid, hourLabel, weekdayNames } from "./chart-data";
+import { busiestHoursTable, heatGrid, hourLabel } from "./chart-data";
 import { ChartFigure } from "./chart-figure";
 import { seriesPaletteClassName } from "./chart-theme";
 import { CsvLink } from "./csv-link";

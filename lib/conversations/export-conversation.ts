@@ -1,3 +1,4 @@
+import { guardFormula, quoteField } from "@/lib/csv";
 import type { ConversationDetail } from "./get-conversation";
 
 type ExportMessage = ConversationDetail["messages"][number];
@@ -53,11 +54,7 @@ export function conversationToJson(detail: ConversationDetail) {
 }
 
 /** Spreadsheets run cells that start like a formula; a leading quote keeps them text. */
-function cell(value: string | null | undefined): string {
-  const text = value ?? "";
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+const cell = (value: string | null | undefined) => quoteField(guardFormula(value ?? ""));
 
 /** One row per message and per event, in time order. */
 export function conversationToCsv(detail: ConversationDetail): string {

@@ -176,8 +176,9 @@ async function inOneSnapshot<A, B>(
   const config = { isolationLevel: "repeatable read", accessMode: "read only" } as const;
   const tune = async (tx: Database) => {
     // Large sorts (percentiles) stay in memory; JIT compiles longer than these queries run.
-    await tx.execute(sql`set local work_mem = '64MB'`);
-    await tx.execute(sql`set local jit = off`);
+    await tx.execute(
+      sql`select set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`,
+    );
   };
   if (databaseDriver() !== "postgres") {
     return db.transaction(async (tx) => {

@@ -1,4 +1,5 @@
-import type { Report } from "./report-types";
+import { guardFormula, quoteField } from "@/lib/csv";
+import { type Report, weekdayNames } from "./report-types";
 
 /** Every table of the report page, each downloadable as CSV with the page's filters. */
 export const reportTables = [
@@ -14,17 +15,11 @@ export type ReportTable = (typeof reportTables)[number];
 
 type Cell = string | number | boolean | null;
 
-const weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-
-/**
- * One RFC 4180 field: quoted when it holds a comma, a quote or a line break (quotes doubled).
- * Text that a spreadsheet would run as a formula (= + - @, tab, CR first) gets a leading `'`.
- */
+/** One CSV field; `text` (names and the like) is guarded against running as a formula. */
 function field(value: Cell, text = false): string {
   if (value === null) return "";
-  let out = typeof value === "number" ? String(Number(value.toFixed(4))) : String(value);
-  if (text && /^[=+\-@\t\r]/.test(out)) out = `'${out}`;
-  return /[",\r\n]/.test(out) ? `"${out.replaceAll('"', '""')}"` : out;
+  const out = typeof value === "number" ? String(Number(value.toFixed(4))) : String(value);
+  return quoteField(text ? guardFormula(out) : out);
 }
 
 /** A duration in words: 45s, 17m 30s, 2h 05m, 3d 04h. */
@@ -158,7 +153,7 @@ export function reportCsv(report: Report, table: ReportTable): string {
         ["weekday", "weekday_name", "hour", "inbound"],
         report.charts.busiestHours.map((c) => [
           c.weekday,
-          weekdays[c.weekday] ?? null,
+          weekdayNames[c.weekday] ?? null,
           c.hour,
           c.inbound,
         ]),

@@ -135,3 +135,14 @@ export interface Report {
   /** Omitted (null) for a member's own report. */
   fairness: Fairness | null;
 }
+
+/** Weekday names by `getDay()` number (Sunday is 0), as the busiest-hours cells count them. */
+export const weekdayNames = [
+  "Sunday",
+  "Monday",
+  "Tuesday",
+  "Wednesday",
+  "Thursday",
+  "Friday",
+  "Saturday",
+] as const;
