@@ -1,6 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { getDb } from "@/db/client";
 import type { User } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -23,9 +24,11 @@ export async function requireUser(): Promise<User> {
 
 /**
  * For every workspace page: the same door as actions and routes. Not signed in → sign-in
- * page; not a member → 404; role lacks the permission → 403.
+ * page; not a member → 404; role lacks the permission → 403. Memoised for one server render
+ * (React `cache`), so a layout and the page below it asking the same question read the
+ * database once.
  */
-export async function requireWorkspace(
+export const requireWorkspace = cache(async function requireWorkspace(
   slug: string,
   permission: Permission = "workspace.view",
 ): Promise<WorkspaceContext> {
@@ -41,4 +44,4 @@ export async function requireWorkspace(
     if (error.code === "forbidden") forbidden();
     notFound();
   }
-}
+});
