@@ -37,6 +37,14 @@ export const conversations = pgTable(
     contactId: uuid()
       .notNull()
       .references(() => contacts.id, { onDelete: "cascade" }),
+    /**
+     * The contact's name, email and phone, copied by triggers (migration 0018) when the
+     * conversation is created or moved to another contact and whenever the contact's change,
+     * so an inbox page shows who wrote without a join per row. Never written by the app.
+     */
+    contactName: text(),
+    contactEmail: text(),
+    contactPhone: text(),
     channel: channelEnum().notNull(),
     subject: text(),
     kind: conversationKindEnum().notNull().default("direct"),

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   index,
   integer,
@@ -49,6 +50,13 @@ export const workspaces = pgTable("workspaces", {
   timeZone: text().notNull().default("UTC"),
   /** Members whose every tab has been closed for two minutes become away. */
   autoAway: boolean().notNull().default(true),
+  /**
+   * Raised by triggers (migration 0017) whenever a name the inbox shows beside a conversation
+   * may have changed: a member joined or left, a user's name, email or picture, a team's name.
+   * Lists read it with their page and resolve assignee and team names from a per-process copy
+   * of that version (lib/conversations/directory.ts) instead of joining them per row.
+   */
+  directoryVersion: bigint({ mode: "number" }).notNull().default(0),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 export type Workspace = typeof workspaces.$inferSelect;

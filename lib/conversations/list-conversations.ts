@@ -1,10 +1,11 @@
 import "server-only";
-import { createHash } from "node:crypto";
-import { and, desc, eq, gt, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, gt, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { contacts, conversationReads, conversations, members, teams, users } from "@/db/schema";
+import { preparedRows, rows } from "@/db/rows";
+import { conversationReads, conversations, workspaces } from "@/db/schema";
 import { decodeCursor, encodeCursor } from "./cursor";
-import { filteredPage, searchPage, viewPage } from "./page-query";
+import { directoryOf } from "./directory";
+import { filteredPage, listColumns, type PageQuery, searchPage, viewPage } from "./page-query";
 import type { ListQuery } from "./schemas";
 import { scopeBranches, scopeCondition, type Viewer } from "./viewer";
 
@@ -108,7 +109,12 @@ export async function listConversations(
         prepared: false,
       })
     : await selectItems(db, viewer, {
-        page: viewPage({ branches: scopeBranches(viewer, fixedBy(viewer, query)), where, limit }),
+        page: viewPage({
+          branches: scopeBranches(viewer, fixedBy(viewer, query)),
+          where,
+          limit,
+          idsOnly: query.unread === true,
+        }),
         prepared: true,
       });
   const items = rows.slice(0, query.limit);
@@ -160,78 +166,86 @@ export function fixedBy(
   return { assignee, teamId };
 }
 
+/** A list row as the page statement returns it (raw, by column name). */
+interface ListRow {
+  id: string;
+  channel: ConversationListItem["channel"];
+  status: ConversationListItem["status"];
+  last_message_preview: string | null;
+  last_message_at: string;
+  waiting_since: string | null;
+  agent_session_id: string | null;
+  assignee_id: string | null;
+  team_id: string | null;
+  contact_id: string;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  unread: boolean;
+  directory_version: string | number;
+}
+
+const isoText = (column: SQL) =>
+  sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 /**
- * The details of a page's conversations (see page-query.ts), in list order. A list query runs
- * as a named prepared statement, one per shape and connection: PostgreSQL plans it once
- * rather than on every call, where planning these joins costs more than running them for a
- * page of rows. PGlite ignores the name.
+ * A page's conversations in list order, with their contacts' details (copied onto each
+ * conversation, migration 0018) and the viewer's unread state, in one statement; assignee and team names come from the workspace directory (directory.ts),
+ * whose version the statement reads with the rows. A view's page runs as a named prepared
+ * statement (`preparedRows`): PostgreSQL plans it once per shape and connection rather than
+ * on every call, where planning costs more than running it for a page of rows. A search's plan
+ * depends on how common its words are, so it is planned each time.
  */
 async function selectItems(
   db: Database,
   viewer: Viewer,
-  { page, prepared }: { page: SQL; prepared: boolean },
-) {
+  { page, prepared }: { page: PageQuery; prepared: boolean },
+): Promise<ConversationListItem[]> {
   const me = viewer.member?.id ?? null;
-  const query = db
-    .select({
-      id: conversations.id,
-      channel: conversations.channel,
-      status: conversations.status,
-      preview: conversations.lastMessagePreview,
-      lastMessageAt: conversations.lastMessageAt,
-      waitingSince: conversations.waitingSince,
-      agentSessionId: conversations.agentSessionId,
-      contactId: contacts.id,
-      contactName: contacts.name,
-      contactEmail: contacts.email,
-      contactPhone: contacts.phone,
-      assigneeId: conversations.assigneeId,
-      assigneeName: users.name,
-      assigneeEmail: users.email,
-      assigneeImage: users.image,
-      teamId: teams.id,
-      teamName: teams.name,
-      lastReadAt: me
-        ? sql<Date | null>`(select r.last_read_at from ${conversationReads} r where r.member_id = ${me} and r.conversation_id = ${conversations.id})`
-        : sql<null>`null`,
-    })
-    .from(sql`(${page}) as page`)
-    .innerJoin(conversations, sql`${conversations.id} = page.id`)
-    .innerJoin(contacts, eq(contacts.id, conversations.contactId))
-    .leftJoin(members, eq(members.id, conversations.assigneeId))
-    .leftJoin(users, eq(users.id, members.userId))
-    .leftJoin(teams, eq(teams.id, conversations.teamId))
-    .orderBy(desc(conversations.lastMessageAt), desc(conversations.id));
-  const rows = prepared
-    ? await query.prepare(`list_${sha1(query.toSQL().sql).slice(0, 24)}`).execute()
-    : await query;
-  return rows.map(
-    (row): ConversationListItem => ({
+  const unread = me
+    ? sql`not exists (select 1 from ${conversationReads} r where r.member_id = ${me} and r.conversation_id = c.id and r.last_read_at >= c.last_message_at)`
+    : sql`false`;
+  const source = page.whole
+    ? sql`(${page.sql}) c`
+    : sql`(${page.sql}) p join lateral (select ${listColumns} from ${conversations} where ${conversations.id} = p.id) c on true`;
+  // Times come back in the ISO form the list serves (JavaScript's toISOString, millisecond
+  // precision), so no row's dates are parsed and formatted again here.
+  const statement = sql`select c.id, c.channel, c.status, c.last_message_preview,
+      ${isoText(sql`c.last_message_at`)} as last_message_at,
+      ${isoText(sql`c.waiting_since`)} as waiting_since, c.agent_session_id, c.assignee_id,
+      c.team_id, c.contact_id, c.contact_name, c.contact_email, c.contact_phone,
+      ${unread} as unread,
+      (select w.directory_version from ${workspaces} w where w.id = ${viewer.workspace.id}) as directory_version
+    from ${source}
+    order by c.last_message_at desc, c.id desc`;
+  const found = prepared
+    ? await preparedRows<ListRow>(db, "list", statement)
+    : await rows<ListRow>(db, statement);
+  const [first] = found;
+  if (!first) return [];
+  const directory = await directoryOf(db, viewer.workspace.id, Number(first.directory_version));
+  return found.map((row): ConversationListItem => {
+    const assignee = row.assignee_id ? directory.members.get(row.assignee_id) : undefined;
+    const team = row.team_id ? directory.teams.get(row.team_id) : undefined;
+    return {
       id: row.id,
       channel: row.channel,
       status: row.status,
-      preview: row.preview,
-      lastMessageAt: row.lastMessageAt.toISOString(),
-      waitingSince: row.waitingSince?.toISOString() ?? null,
-      unread:
-        me !== null && (row.lastReadAt === null || new Date(row.lastReadAt) < row.lastMessageAt),
-      aiHandled: row.agentSessionId !== null,
+      preview: row.last_message_preview,
+      lastMessageAt: row.last_message_at,
+      waitingSince: row.waiting_since,
+      unread: row.unread,
+      aiHandled: row.agent_session_id !== null,
       contact: {
-        id: row.contactId,
-        name: row.contactName,
-        email: row.contactEmail,
-        phone: row.contactPhone,
+        id: row.contact_id,
+        name: row.contact_name,
+        email: row.contact_email,
+        phone: row.contact_phone,
       },
-      assignee: row.assigneeId
-        ? {
-            id: row.assigneeId,
-            name: row.assigneeName ?? row.assigneeEmail ?? "Unknown",
-            image: row.assigneeImage,
-          }
+      assignee: row.assignee_id
+        ? { id: row.assignee_id, name: assignee?.name ?? "Unknown", image: assignee?.image ?? null }
         : null,
-      team: row.teamId && row.teamName ? { id: row.teamId, name: row.teamName } : null,
-    }),
-  );
+      team: row.team_id && team !== undefined ? { id: row.team_id, name: team } : null,
+    };
+  });
 }
-
-const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");

@@ -17,36 +17,74 @@ const limitOf = (limit: number) => {
 
 const listOrder = sql`${conversations.lastMessageAt} desc, ${conversations.id} desc`;
 
-function ordered(where: SQL | undefined, limit: number): SQL {
-  return sql`select ${conversations.id}, ${conversations.lastMessageAt} from ${conversations} where ${where} order by ${listOrder} limit ${limitOf(limit)}`;
+/** What a list row shows of its conversation (list-conversations.ts reads them by name). */
+export const listColumns = sql.join(
+  [
+    conversations.id,
+    conversations.channel,
+    conversations.status,
+    conversations.lastMessagePreview,
+    conversations.lastMessageAt,
+    conversations.waitingSince,
+    conversations.agentSessionId,
+    conversations.assigneeId,
+    conversations.teamId,
+    conversations.contactId,
+    conversations.contactName,
+    conversations.contactEmail,
+    conversations.contactPhone,
+  ],
+  sql`, `,
+);
+
+const idColumns = sql`${conversations.id}, ${conversations.lastMessageAt}`;
+
+function ordered(where: SQL | undefined, limit: number, columns = idColumns): SQL {
+  return sql`select ${columns} from ${conversations} where ${where} order by ${listOrder} limit ${limitOf(limit)}`;
 }
 
-/** Merges subqueries that each return (id, last_message_at) in list order, and cuts the page. */
+/** A page query: its rows are either ids (to join the list columns to) or `listColumns`. */
+export interface PageQuery {
+  sql: SQL;
+  whole: boolean;
+}
+
+/** Merges subqueries that return the same columns in list order, and cuts the page. */
 function merged(parts: SQL[], operator: "union" | "union all", limit: number): SQL {
   const union = sql.join(
     parts.map((part) => sql`(${part})`),
     sql.raw(` ${operator} `),
   );
-  return sql`select id, last_message_at from (${union}) parts order by last_message_at desc, id desc limit ${limitOf(limit)}`;
+  return sql`select * from (${union}) parts order by last_message_at desc, id desc limit ${limitOf(limit)}`;
 }
 
 /**
- * A view's page: one ordered index range per scope branch (see `scopeBranches`); several are
- * merged in the same statement, each cut at `limit` first.
+ * A view's page: one ordered index range per scope branch (see `scopeBranches`). A single
+ * range reads the list columns as it goes: each row is fetched once, in order. Several ranges
+ * (an Agent's scope) filter on columns their indexes carry but do not order by (migration
+ * 0016), which only an index-only scan tests without fetching the row: they read ids, are
+ * merged in the same statement, each cut at `limit` first, and only the page's rows are
+ * fetched after. So does a range whose rows may be skipped for another table's sake
+ * (`idsOnly`: the unread filter).
  */
 export function viewPage({
   branches,
   where,
   limit,
+  idsOnly,
 }: {
   branches: SQL[];
   where: SQL[];
   limit: number;
-}): SQL {
+  idsOnly: boolean;
+}): PageQuery {
+  const [only] = branches;
+  if (only && branches.length === 1) {
+    const columns = idsOnly ? idColumns : listColumns;
+    return { sql: ordered(and(only, ...where), limit, columns), whole: !idsOnly };
+  }
   const parts = branches.map((branch) => ordered(and(branch, ...where), limit));
-  const [only] = parts;
-  if (only && parts.length === 1) return only;
-  return merged(parts, "union all", limit);
+  return { sql: merged(parts, "union all", limit), whole: false };
 }
 
 /**
@@ -70,7 +108,7 @@ export function searchPage({
   scope: SQL | undefined;
   where: SQL[];
   limit: number;
-}): SQL {
+}): PageQuery {
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const contactIds = sql`select ${contacts.id} from ${contacts} where ${and(
     eq(contacts.workspaceId, workspaceId),
@@ -83,7 +121,7 @@ export function searchPage({
   const conversationIds = sql`select ${messages.conversationId} from ${messages} where ${messages.workspaceId} = ${workspaceId} and ${messages.search} @@ plainto_tsquery('simple', ${q})`;
   const matching = (match: SQL) =>
     sql`select ${conversations.id}, ${conversations.lastMessageAt} from ${conversations} where ${and(match, scope, ...where)}`;
-  return merged(
+  const page = merged(
     [
       matching(sql`${conversations.contactId} = any(array(${contactIds}))`),
       matching(sql`${conversations.id} = any(array(${conversationIds}))`),
@@ -91,9 +129,16 @@ export function searchPage({
     "union",
     limit,
   );
+  return { sql: page, whole: false };
 }
 
 /** The page of conversations matching `where`, for lists that need neither branches nor search. */
-export function filteredPage({ where, limit }: { where: SQL | undefined; limit: number }): SQL {
-  return ordered(where, limit);
+export function filteredPage({
+  where,
+  limit,
+}: {
+  where: SQL | undefined;
+  limit: number;
+}): PageQuery {
+  return { sql: ordered(where, limit, listColumns), whole: true };
 }

@@ -15,11 +15,7 @@ export interface ReportContext {
   memberId: string | null;
 }
 
-/** Rows of a raw query (drizzle types `execute` loosely across drivers). */
-export async function rows<T>(tx: Database, query: SQL): Promise<T[]> {
-  const result: unknown = await tx.execute(query);
-  return (result as { rows: T[] }).rows;
-}
+export { rows } from "@/db/rows";
 
 export const at = (instant: Date) => sql`${instant.toISOString()}::timestamptz`;
 
