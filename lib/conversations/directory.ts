@@ -21,6 +21,9 @@ const KEPT = 500;
  * a user's name, email or picture changes, or a team is created, renamed or deleted
  * (migration 0017) — so a page never shows a name older than its rows, whichever process
  * serves it, and a page costs no join per row to name its assignees and teams.
+ *
+ * Pass the database handle, not a transaction that changed names: a copy read inside one that
+ * then rolls back would be kept under a version the next committed change reuses.
  */
 export async function directoryOf(
   db: Database,

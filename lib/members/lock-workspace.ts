@@ -9,7 +9,8 @@ import type { SeatUsage } from "./seats";
  * Locks the workspace row (FOR NO KEY UPDATE, so rows that merely reference the workspace can
  * still be inserted by a routing transaction) for the rest of the transaction. Everything that counts seats or
  * Admins takes this lock first, so concurrent invites, role changes and removals cannot
- * each see room that only one of them may use.
+ * each see room that only one of them may use. Team renames and deletes take it first too:
+ * they raise the workspace's directory version (migration 0017), an update of this row.
  */
 export async function lockWorkspace(tx: Database, workspaceId: string): Promise<Workspace> {
   const [workspace] = await tx

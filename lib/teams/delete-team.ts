@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { teams } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { clearTeamFromConversations } from "@/lib/assignment/clear-team";
+import { lockWorkspace } from "@/lib/members/lock-workspace";
 import { lockTeam } from "./lock-team";
 import type { DeleteTeamInput } from "./schemas";
 
@@ -20,6 +21,10 @@ export async function deleteTeam(
   }: DeleteTeamInput & { workspaceId: string; actorMemberId: string },
 ): Promise<{ id: string; name: string; conversationsCleared: number }> {
   return db.transaction(async (tx) => {
+    // The delete or rename raises the workspace's directory version (migration 0017), which
+    // updates its row: take that row first, as member changes do, so neither waits on the other
+    // while holding what the other needs (the team, its conversations).
+    await lockWorkspace(tx, workspaceId);
     const team = await lockTeam(tx, { workspaceId, teamId });
     const conversationsCleared = await clearTeamFromConversations(tx, {
       workspaceId,

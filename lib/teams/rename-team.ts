@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { type Team, teams } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
+import { lockWorkspace } from "@/lib/members/lock-workspace";
 import { lockTeam } from "./lock-team";
 import type { RenameTeamInput } from "./schemas";
 import { teamNameConflict } from "./team-name-conflict";
@@ -19,6 +20,9 @@ export async function renameTeam(
 ): Promise<Team> {
   try {
     return await db.transaction(async (tx) => {
+      // A rename raises the workspace's directory version (migration 0017): the workspace row
+      // first, as member changes take it, then the team (see delete-team.ts).
+      await lockWorkspace(tx, workspaceId);
       const team = await lockTeam(tx, { workspaceId, teamId });
       if (team.name === name) return team;
       const [renamed] = await tx

@@ -1,8 +1,13 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
+import { conversations, teamMembers, teams } from "@/db/schema";
 import { lockRouting } from "@/lib/assignment/routing-lock";
 import { setMemberAvailability } from "@/lib/assignment/set-member-availability";
+import { receiveInboundMessage } from "@/lib/conversations/receive-inbound-message";
 import { lockWorkspace } from "@/lib/members/lock-workspace";
+import { deleteTeam } from "@/lib/teams/delete-team";
+import { renameTeam } from "@/lib/teams/rename-team";
 import { makeWorkspace } from "../support/factories";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -42,5 +47,81 @@ describe("the workspace lock", () => {
       ),
     );
     expect(results.every((r) => r.status === "fulfilled")).toBe(true);
+  });
+
+  /** Both transactions' outcomes, a failure as its PostgreSQL error code (40P01: deadlock). */
+  const outcomes = async (...runs: Promise<string>[]) =>
+    (await Promise.allSettled(runs)).map((r) =>
+      r.status === "fulfilled"
+        ? r.value
+        : ((r.reason as { cause?: { code?: string } }).cause?.code ?? String(r.reason)),
+    );
+
+  // A team's name is in every inbox's directory (migration 0017): renaming or deleting a team
+  // raises the workspace's directory version, so team changes take the workspace row first too.
+  it("lets a team rename and an invitation that adds to that team both finish", async () => {
+    const db = await getDb();
+    const { workspace, others } = await makeWorkspace(["agent"]);
+    const agent = others[0];
+    if (!agent) throw new Error("no agent");
+    const [team] = await db
+      .insert(teams)
+      .values({ workspaceId: workspace.id, name: "Lock order" })
+      .returning();
+    if (!team) throw new Error("no team");
+    const accepting = db.transaction(async (tx) => {
+      await lockWorkspace(tx, workspace.id); // as acceptInvitation does first
+      await sleep(400);
+      await tx.insert(teamMembers).values({ teamId: team.id, memberId: agent.member.id });
+      return "accept ok";
+    });
+    await sleep(100);
+    const renaming = renameTeam(db, {
+      workspaceId: workspace.id,
+      actorMemberId: agent.member.id,
+      teamId: team.id,
+      name: "Renamed under load",
+    }).then(() => "rename ok");
+    expect(await outcomes(accepting, renaming)).toEqual(["accept ok", "rename ok"]);
+  });
+
+  it("lets a team delete and a member removal over the same conversation both finish", async () => {
+    const db = await getDb();
+    const { workspace, others } = await makeWorkspace(["agent"]);
+    const agent = others[0];
+    if (!agent) throw new Error("no agent");
+    const [team] = await db
+      .insert(teams)
+      .values({ workspaceId: workspace.id, name: "Doomed" })
+      .returning();
+    if (!team) throw new Error("no team");
+    const { conversation } = await receiveInboundMessage(db, {
+      workspaceId: workspace.id,
+      channel: "api",
+      handle: `lock-order-${team.id}`,
+      body: "Hello",
+      teamId: team.id,
+    });
+    await db
+      .update(conversations)
+      .set({ assigneeId: agent.member.id })
+      .where(eq(conversations.id, conversation.id));
+    const removing = db.transaction(async (tx) => {
+      await lockWorkspace(tx, workspace.id); // as endMembership does first
+      await sleep(400);
+      // ... then releases the member's open conversations
+      await tx
+        .update(conversations)
+        .set({ assigneeId: null })
+        .where(eq(conversations.assigneeId, agent.member.id));
+      return "removal ok";
+    });
+    await sleep(100);
+    const deleting = deleteTeam(db, {
+      workspaceId: workspace.id,
+      actorMemberId: agent.member.id,
+      teamId: team.id,
+    }).then(() => "delete ok");
+    expect(await outcomes(removing, deleting)).toEqual(["removal ok", "delete ok"]);
   });
 });
