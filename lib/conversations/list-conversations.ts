@@ -107,6 +107,7 @@ export async function listConversations(
         }),
         // A search's plan depends on how common its words are: planned for each search.
         prepared: false,
+        onlyUnread: onlyUnread(viewer, query),
       })
     : await selectItems(db, viewer, {
         page: viewPage({
@@ -116,6 +117,7 @@ export async function listConversations(
           idsOnly: query.unread === true,
         }),
         prepared: true,
+        onlyUnread: onlyUnread(viewer, query),
       });
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);
@@ -146,8 +148,12 @@ export async function listActivitySince(
         limit,
       })
     : filteredPage({ where: and(scopeCondition(viewer), ...where), limit });
-  return selectItems(db, viewer, { page, prepared: false });
+  return selectItems(db, viewer, { page, prepared: false, onlyUnread: onlyUnread(viewer, query) });
 }
+
+/** Whether the unread filter applies (`viewConditions`): every row found is then unread. */
+const onlyUnread = (viewer: Viewer, query: Pick<ListQuery, "unread">) =>
+  query.unread === true && viewer.member !== null;
 
 /** What the view pins down (the assignee, the team), for `scopeBranches`. */
 export function fixedBy(
@@ -190,8 +196,9 @@ const isoText = (column: SQL) =>
 
 /**
  * A page's conversations in list order, with their contacts' details (copied onto each
- * conversation, migration 0018) and the viewer's unread state, in one statement; assignee and team names come from the workspace directory (directory.ts),
- * whose version the statement reads with the rows. A view's page runs as a named prepared
+ * conversation, migration 0018) and the viewer's unread state, in one statement; assignee
+ * and team names come from the workspace directory (directory.ts), whose version the
+ * statement reads with the rows. A view's page runs as a named prepared
  * statement (`preparedRows`): PostgreSQL plans it once per shape and connection rather than
  * on every call, where planning costs more than running it for a page of rows. A search's plan
  * depends on how common its words are, so it is planned each time.
@@ -199,12 +206,23 @@ const isoText = (column: SQL) =>
 async function selectItems(
   db: Database,
   viewer: Viewer,
-  { page, prepared }: { page: PageQuery; prepared: boolean },
+  {
+    page,
+    prepared,
+    onlyUnread,
+  }: {
+    page: PageQuery;
+    prepared: boolean;
+    /** The page holds unread conversations only: no need to look each one up again. */
+    onlyUnread: boolean;
+  },
 ): Promise<ConversationListItem[]> {
   const me = viewer.member?.id ?? null;
-  const unread = me
-    ? sql`not exists (select 1 from ${conversationReads} r where r.member_id = ${me} and r.conversation_id = c.id and r.last_read_at >= c.last_message_at)`
-    : sql`false`;
+  const unread = onlyUnread
+    ? sql`true`
+    : me
+      ? sql`not exists (select 1 from ${conversationReads} r where r.member_id = ${me} and r.conversation_id = c.id and r.last_read_at >= c.last_message_at)`
+      : sql`false`;
   const source = page.whole
     ? sql`(${page.sql}) c`
     : sql`(${page.sql}) p join lateral (select ${listColumns} from ${conversations} where ${conversations.id} = p.id) c on true`;

@@ -265,6 +265,21 @@ describe("the thread", () => {
     // Another member's reading does not count for this one.
     await markConversationRead(db, w.admin, ids.mine);
     expect(await unread()).toBe(true);
+    // Each row says whether it is unread, with the filter or without it.
+    const dots = async (raw: Record<string, unknown>) =>
+      new Map(
+        (await listConversations(db, agent, listQuerySchema.parse(raw))).items.map((i) => [
+          i.id,
+          i.unread,
+        ]),
+      );
+    const filtered = await dots({ view: "all", unread: true });
+    expect([...filtered.values()].every(Boolean)).toBe(true);
+    await markConversationRead(db, agent, ids.queue);
+    const all = await dots({ view: "all" });
+    expect(all.get(ids.queue)).toBe(false);
+    expect(all.get(ids.mine)).toBe(true);
+    expect((await dots({ view: "all", unread: true })).has(ids.queue)).toBe(false);
   });
 });
 
