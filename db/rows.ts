@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { SQL } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { Database } from "./client";
 
@@ -11,6 +11,17 @@ export async function rows<T>(db: Database, query: SQL): Promise<T[]> {
 
 /** Renders SQL as the app's drizzle instances do (db/client.ts: snake_case columns). */
 const dialect = new PgDialect({ casing: "snake_case" });
+
+/**
+ * A fragment without parameters (column lists, orders) rendered once, at load: rendering
+ * drizzle's column objects again on every call is most of the cost of building a hot query.
+ */
+export function prerendered(fragment: SQL): SQL {
+  const built = dialect.sqlToQuery(fragment);
+  if (built.params.length > 0)
+    throw new Error(`a prerendered fragment has parameters: ${built.sql}`);
+  return sql.raw(built.sql);
+}
 
 /**
  * Rows of a raw query run as a named prepared statement, one per text and connection:

@@ -1,11 +1,12 @@
 import "server-only";
 import { and, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import { prerendered } from "@/db/rows";
 import { contacts, conversations, messages } from "@/db/schema";
 
 /**
- * The ids of one page of conversations, newest activity first, as SQL to nest in the query
- * that reads the page's details: the ordered part stays a tight scan of one index (or one per
- * scope branch), and contacts, assignees and teams are joined for the page's rows only.
+ * One page of conversations, newest activity first, as SQL to nest in the statement that
+ * reads the page (list-conversations.ts): a tight scan of one index range per scope branch,
+ * reading the list's columns as it goes or, merged from several ranges, ids to fetch after.
  *
  * The LIMIT is written as a literal: with a parameter, a prepared statement's generic plan
  * assumes a tenth of the table is wanted and gives up the index order.
@@ -15,29 +16,31 @@ const limitOf = (limit: number) => {
   return sql.raw(String(limit));
 };
 
-const listOrder = sql`${conversations.lastMessageAt} desc, ${conversations.id} desc`;
+const listOrder = prerendered(sql`${conversations.lastMessageAt} desc, ${conversations.id} desc`);
 
 /** What a list row shows of its conversation (list-conversations.ts reads them by name). */
-export const listColumns = sql.join(
-  [
-    conversations.id,
-    conversations.channel,
-    conversations.status,
-    conversations.lastMessagePreview,
-    conversations.lastMessageAt,
-    conversations.waitingSince,
-    conversations.agentSessionId,
-    conversations.assigneeId,
-    conversations.teamId,
-    conversations.contactId,
-    conversations.contactName,
-    conversations.contactEmail,
-    conversations.contactPhone,
-  ],
-  sql`, `,
+export const listColumns = prerendered(
+  sql.join(
+    [
+      conversations.id,
+      conversations.channel,
+      conversations.status,
+      conversations.lastMessagePreview,
+      conversations.lastMessageAt,
+      conversations.waitingSince,
+      conversations.agentSessionId,
+      conversations.assigneeId,
+      conversations.teamId,
+      conversations.contactId,
+      conversations.contactName,
+      conversations.contactEmail,
+      conversations.contactPhone,
+    ],
+    sql`, `,
+  ),
 );
 
-const idColumns = sql`${conversations.id}, ${conversations.lastMessageAt}`;
+const idColumns = prerendered(sql`${conversations.id}, ${conversations.lastMessageAt}`);
 
 function ordered(where: SQL | undefined, limit: number, columns = idColumns): SQL {
   return sql`select ${columns} from ${conversations} where ${where} order by ${listOrder} limit ${limitOf(limit)}`;
