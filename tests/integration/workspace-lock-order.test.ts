@@ -57,18 +57,21 @@ describe("the workspace lock", () => {
         : ((r.reason as { cause?: { code?: string } }).cause?.code ?? String(r.reason)),
     );
 
-  // A team's name is in every inbox's directory (migration 0017): renaming or deleting a team
-  // raises the workspace's directory version, so team changes take the workspace row first too.
-  it("lets a team rename and an invitation that adds to that team both finish", async () => {
+  /** A workspace with an Agent and a team. */
+  const withTeam = async (name: string) => {
     const db = await getDb();
     const { workspace, others } = await makeWorkspace(["agent"]);
     const agent = others[0];
     if (!agent) throw new Error("no agent");
-    const [team] = await db
-      .insert(teams)
-      .values({ workspaceId: workspace.id, name: "Lock order" })
-      .returning();
+    const [team] = await db.insert(teams).values({ workspaceId: workspace.id, name }).returning();
     if (!team) throw new Error("no team");
+    return { db, workspace, agent, team };
+  };
+
+  // A team's name is in every inbox's directory (migration 0017): renaming or deleting a team
+  // raises the workspace's directory version, so team changes take the workspace row first too.
+  it("lets a team rename and an invitation that adds to that team both finish", async () => {
+    const { db, workspace, agent, team } = await withTeam("Lock order");
     const accepting = db.transaction(async (tx) => {
       await lockWorkspace(tx, workspace.id); // as acceptInvitation does first
       await sleep(400);
@@ -86,15 +89,7 @@ describe("the workspace lock", () => {
   });
 
   it("lets a team delete and a member removal over the same conversation both finish", async () => {
-    const db = await getDb();
-    const { workspace, others } = await makeWorkspace(["agent"]);
-    const agent = others[0];
-    if (!agent) throw new Error("no agent");
-    const [team] = await db
-      .insert(teams)
-      .values({ workspaceId: workspace.id, name: "Doomed" })
-      .returning();
-    if (!team) throw new Error("no team");
+    const { db, workspace, agent, team } = await withTeam("Doomed");
     const { conversation } = await receiveInboundMessage(db, {
       workspaceId: workspace.id,
       channel: "api",
