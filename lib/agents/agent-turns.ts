@@ -2,7 +2,6 @@ import "server-only";
 import { and, asc, desc, eq, gt, inArray, isNull, lt } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import {
-  agentKnowledge,
   agentSessions,
   agentTurns,
   aiAgents,
@@ -16,6 +15,7 @@ import { endSessionLocked } from "@/lib/assignment/agent-sessions";
 import { emitAgentTyping } from "@/lib/realtime/emit-agent-typing";
 import { findWorkspaceById } from "@/lib/workspaces/queries";
 import { writeAgentMessage } from "./agent-message";
+import { agentKnowledgeFor } from "./knowledge-cache";
 import {
   type AgentDecision,
   type Responder,
@@ -265,17 +265,7 @@ async function responderInput(
   },
 ) {
   const [knowledge, recent, [contact]] = await Promise.all([
-    db
-      .select({
-        id: agentKnowledge.id,
-        kind: agentKnowledge.kind,
-        title: agentKnowledge.title,
-        body: agentKnowledge.body,
-      })
-      .from(agentKnowledge)
-      .where(eq(agentKnowledge.agentId, agent.id))
-      .orderBy(asc(agentKnowledge.createdAt))
-      .limit(5_000),
+    agentKnowledgeFor(db, agent.id),
     db
       .select({
         id: messages.id,

@@ -22,7 +22,7 @@ export interface TranscriptLine {
 export interface ResponderInput {
   agent: { name: string; instructions: string };
   /** All of the agent's knowledge; a responder ranks and picks from it. */
-  knowledge: KnowledgeEntry[];
+  knowledge: readonly KnowledgeEntry[];
   /** The recent conversation before `message`, oldest first. */
   transcript: TranscriptLine[];
   /** The customer's message to answer. */

@@ -1,0 +1,58 @@
+import "server-only";
+import { asc, eq, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { agentKnowledge } from "@/db/schema";
+import type { KnowledgeEntry } from "./responder";
+
+/** Knowledge an agent answers from: at most this many entries, oldest first. */
+export const KNOWLEDGE_LIMIT = 5_000;
+
+/** Per agent, the knowledge this process last read and what it was read at. */
+const copies = new Map<string, { stamp: string; entries: readonly KnowledgeEntry[] }>();
+const KEPT = 50;
+
+/**
+ * The agent's knowledge, as the same array from one turn to the next while it is unchanged,
+ * so its search index (knowledge-search.ts) is built once rather than on every customer
+ * message. A cheap stamp is read first — how many entries, and the sum of their row versions
+ * (`xmin`, the transaction that wrote each) — and the entries are read again only when it
+ * differs. Every insert, edit or delete moves it: each writes a row version with a new
+ * transaction id or removes one. Reading the stamp before the entries can only make the next
+ * turn read them once more, never keep stale ones.
+ */
+export async function agentKnowledgeFor(
+  db: Database,
+  agentId: string,
+): Promise<readonly KnowledgeEntry[]> {
+  const [row] = await db
+    .select({
+      stamp: sql<string>`count(*) || '/' || coalesce(sum(${agentKnowledge}.xmin::text::bigint), 0)`,
+    })
+    .from(agentKnowledge)
+    .where(eq(agentKnowledge.agentId, agentId));
+  const stamp = row?.stamp ?? "";
+  const held = copies.get(agentId);
+  if (held && held.stamp === stamp) {
+    copies.delete(agentId);
+    copies.set(agentId, held);
+    return held.entries;
+  }
+  const entries = await db
+    .select({
+      id: agentKnowledge.id,
+      kind: agentKnowledge.kind,
+      title: agentKnowledge.title,
+      body: agentKnowledge.body,
+    })
+    .from(agentKnowledge)
+    .where(eq(agentKnowledge.agentId, agentId))
+    .orderBy(asc(agentKnowledge.createdAt))
+    .limit(KNOWLEDGE_LIMIT);
+  copies.delete(agentId);
+  copies.set(agentId, { stamp, entries });
+  if (copies.size > KEPT) {
+    const oldest = copies.keys().next().value;
+    if (oldest !== undefined) copies.delete(oldest);
+  }
+  return entries;
+}
