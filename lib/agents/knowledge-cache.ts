@@ -9,7 +9,8 @@ export const KNOWLEDGE_LIMIT = 5_000;
 
 /** Per agent, the knowledge this process last read and what it was read at. */
 const copies = new Map<string, { stamp: string; entries: readonly KnowledgeEntry[] }>();
-const KEPT = 50;
+/** An index of 5,000 entries of ~1,000 characters took about 6 MB of heap: ten agents at most. */
+const KEPT = 10;
 
 /**
  * The agent's knowledge, as the same array from one turn to the next while it is unchanged,

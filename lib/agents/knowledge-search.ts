@@ -73,8 +73,8 @@ interface KnowledgeIndex {
   entries: readonly KnowledgeEntry[];
   lengths: number[];
   averageLength: number;
-  /** Per stem, the entries (by position) it occurs in and its weighted count there. */
-  postings: Map<string, { doc: number; frequency: number }[]>;
+  /** Per stem, the entries (by position) it occurs in and its weighted count in each. */
+  postings: Map<string, { docs: number[]; frequencies: number[] }>;
 }
 
 const indexes = new WeakMap<readonly KnowledgeEntry[], KnowledgeIndex>();
@@ -83,7 +83,7 @@ function indexOf(entries: readonly KnowledgeEntry[]): KnowledgeIndex {
   const known = indexes.get(entries);
   if (known) return known;
   const stems = new Map<string, string>();
-  const postings = new Map<string, { doc: number; frequency: number }[]>();
+  const postings = new Map<string, { docs: number[]; frequencies: number[] }>();
   const lengths = entries.map((entry, doc) => {
     const tf = new Map<string, number>();
     let length = 0;
@@ -97,8 +97,10 @@ function indexOf(entries: readonly KnowledgeEntry[]): KnowledgeIndex {
     count(entry.body, 1);
     for (const [stem, frequency] of tf) {
       const list = postings.get(stem);
-      if (list) list.push({ doc, frequency });
-      else postings.set(stem, [{ doc, frequency }]);
+      if (list) {
+        list.docs.push(doc);
+        list.frequencies.push(frequency);
+      } else postings.set(stem, { docs: [doc], frequencies: [frequency] });
     }
     return length;
   });
@@ -126,9 +128,11 @@ export function rankKnowledge(
   for (const stem of queryStems) {
     const occurrences = postings.get(stem);
     if (!occurrences) continue;
+    const { docs, frequencies } = occurrences;
     // The "+1" form never goes negative, so a stem in most entries still counts a little.
-    const idf = Math.log(1 + (total - occurrences.length + 0.5) / (occurrences.length + 0.5));
-    for (const { doc, frequency } of occurrences) {
+    const idf = Math.log(1 + (total - docs.length + 0.5) / (docs.length + 0.5));
+    for (const [i, doc] of docs.entries()) {
+      const frequency = frequencies[i] ?? 0;
       const norm = K1 * (1 - B + (B * (lengths[doc] ?? 0)) / averageLength);
       const gain = (idf * frequency * (K1 + 1)) / (frequency + norm);
       const sum = scores.get(doc);
