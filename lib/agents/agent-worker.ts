@@ -66,14 +66,19 @@ export async function startAgentWorker({
   };
 }
 
-/** Ends expired sessions and re-sends the jobs of turns left pending. */
+/**
+ * Ends expired sessions and re-sends the jobs of turns left pending, all in one insert: a
+ * job still queued under the customer message's id is kept, not queued twice.
+ */
 export async function sweepOnce(db: Database, boss: PgBoss, now = new Date()): Promise<void> {
   await expireAgentSessions(db, { now });
-  for (const turn of await stalePendingTurns(db, { olderThanMs: STALE_TURN_MS, now })) {
-    await boss.send(
-      queues.agentReply,
-      { turnKey: turn.key },
-      turn.inboundMessageId ? { id: turn.inboundMessageId } : {},
-    );
-  }
+  const stale = await stalePendingTurns(db, { olderThanMs: STALE_TURN_MS, now });
+  if (stale.length === 0) return;
+  await boss.insert(
+    stale.map((turn) => ({
+      name: queues.agentReply,
+      data: { turnKey: turn.key },
+      ...(turn.inboundMessageId ? { id: turn.inboundMessageId } : {}),
+    })),
+  );
 }

@@ -1,5 +1,5 @@
 import { MockLanguageModelV3 } from "ai/test";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import PgBoss from "pg-boss";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getConnection } from "@/db/client";
@@ -658,6 +658,34 @@ describe("jobs", () => {
       await one.stop();
       await two.stop();
       await second.stop({ graceful: true, wait: true, timeout: 5_000 });
+    }
+  });
+
+  it("a turn whose job was lost is queued again by the sweep and answered", async () => {
+    const { agent, conversation, handle } = await handledConversation({
+      sendInitialMessage: false,
+    });
+    const { message } = await customerSays(handle, "Hello, anyone?");
+    // The job never reached the queue (say the process died between commit and send).
+    await world.db.execute(sql`delete from pgboss.job where id = ${message.id}`);
+    await sweepOnce(world.db, await getBoss(), new Date(Date.now() + 10 * 60_000));
+    const echo: Responder = {
+      name: "echo",
+      async respond(input) {
+        return { kind: "reply", reply: `Re: ${input.message}` };
+      },
+    };
+    const worker = await startAgentWorker({ db: world.db, responder: echo, sweep: false });
+    try {
+      await waitUntil(async () =>
+        (await threadOf(conversation.id)).some((line) => line.authorAgentId === agent.id),
+      );
+      const replies = (await threadOf(conversation.id)).filter(
+        (line) => line.authorAgentId === agent.id,
+      );
+      expect(replies.map((line) => line.body)).toEqual(["Re: Hello, anyone?"]);
+    } finally {
+      await worker.stop();
     }
   });
 
