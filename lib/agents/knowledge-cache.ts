@@ -15,11 +15,12 @@ const KEPT = 10;
 /**
  * The agent's knowledge, as the same array from one turn to the next while it is unchanged,
  * so its search index (knowledge-search.ts) is built once rather than on every customer
- * message. A cheap stamp is read first — how many entries, and the sum of their row versions
- * (`xmin`, the transaction that wrote each) — and the entries are read again only when it
- * differs. Every insert, edit or delete moves it: each writes a row version with a new
- * transaction id or removes one. Reading the stamp before the entries can only make the next
- * turn read them once more, never keep stale ones.
+ * message. A cheap stamp is read first — how many entries, and a hash of each one's id and
+ * row version (`xmin`, the transaction that wrote it) — and the entries are read again only
+ * when it differs. Every insert, edit or delete moves it: each adds or removes an id or gives
+ * one a new row version. (A sum of row versions would not do: two edits committing out of
+ * transaction-id order can cancel out.) Reading the stamp before the entries can only make the
+ * next turn read them once more, never keep stale ones.
  */
 export async function agentKnowledgeFor(
   db: Database,
@@ -27,7 +28,7 @@ export async function agentKnowledgeFor(
 ): Promise<readonly KnowledgeEntry[]> {
   const [row] = await db
     .select({
-      stamp: sql<string>`count(*) || '/' || coalesce(sum(${agentKnowledge}.xmin::text::bigint), 0)`,
+      stamp: sql<string>`count(*) || '/' || md5(coalesce(string_agg(${agentKnowledge.id}::text || ':' || ${agentKnowledge}.xmin::text, ',' order by ${agentKnowledge.id}), ''))`,
     })
     .from(agentKnowledge)
     .where(eq(agentKnowledge.agentId, agentId));
