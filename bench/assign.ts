@@ -25,6 +25,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import type { Database } from "@/db/client";
+import { rows } from "@/db/rows";
 import * as schema from "@/db/schema";
 import { recreateDatabase } from "./support/database";
 import { intFromEnv } from "./support/env";
@@ -353,11 +354,6 @@ async function connectionPool(): Promise<pg.Pool> {
   const client: unknown = (db as unknown as { $client: unknown }).$client;
   if (!(client instanceof pg.Pool)) throw new Error("the app's database is not a pg Pool");
   return client;
-}
-
-async function rows<T>(db: Database, query: ReturnType<typeof sql>): Promise<T[]> {
-  const result: unknown = await db.execute(query);
-  return (result as { rows: T[] }).rows;
 }
 
 let outcome: Outcome | null = null;

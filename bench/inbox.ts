@@ -12,10 +12,11 @@
  * EXPLAINed; a sequential scan on conversations or messages fails the run, as does a missed
  * target. The last line of output is one JSON object.
  */
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import type { Database } from "@/db/client";
+import { rows } from "@/db/rows";
 import * as schema from "@/db/schema";
 import type { ListQuery } from "@/lib/conversations/schemas";
 import type { Viewer } from "@/lib/conversations/viewer";
@@ -320,11 +321,6 @@ async function main(results: Result[]): Promise<{ generationSeconds: number | nu
       log(await explainAnalyze(pool, query));
     }
   }
-}
-
-async function rows<T>(db: Database, query: SQL): Promise<T[]> {
-  const result: unknown = await db.execute(query);
-  return (result as { rows: T[] }).rows;
 }
 
 const seqScansOf = (result: Result) => result.plans.reduce((n, plan) => n + plan.seqScans, 0);

@@ -18,7 +18,7 @@
  */
 import { sql } from "drizzle-orm";
 import pg from "pg";
-import type { Database } from "@/db/client";
+import { rows } from "@/db/rows";
 import { BENCH_SLUG, MEMBER_COUNT } from "./support/data";
 import { intFromEnv } from "./support/env";
 import { analyze, generate, prepareDatabase } from "./support/generate";
@@ -34,11 +34,6 @@ const runs = intFromEnv("BENCH_RUNS", 50);
 
 const log = (line: string) => console.log(line);
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
-
-async function rows<T>(db: Database, query: ReturnType<typeof sql>): Promise<T[]> {
-  const result: unknown = await db.execute(query);
-  return (result as { rows: T[] }).rows;
-}
 
 /**
  * The history reports read, for every conversation of the bench workspace, derived from its

@@ -2,15 +2,15 @@ import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { agentKnowledge } from "@/db/schema";
+import { RecentMap } from "@/lib/recent-map";
 import type { KnowledgeEntry } from "./responder";
 
 /** Knowledge an agent answers from: at most this many entries, oldest first. */
-export const KNOWLEDGE_LIMIT = 5_000;
+const KNOWLEDGE_LIMIT = 5_000;
 
 /** Per agent, the knowledge this process last read and what it was read at. */
-const copies = new Map<string, { stamp: string; entries: readonly KnowledgeEntry[] }>();
 /** An index of 5,000 entries of ~1,000 characters took about 6 MB of heap: ten agents at most. */
-const KEPT = 10;
+const copies = new RecentMap<string, { stamp: string; entries: readonly KnowledgeEntry[] }>(10);
 
 /**
  * The agent's knowledge, as the same array from one turn to the next while it is unchanged,
@@ -34,11 +34,7 @@ export async function agentKnowledgeFor(
     .where(eq(agentKnowledge.agentId, agentId));
   const stamp = row?.stamp ?? "";
   const held = copies.get(agentId);
-  if (held && held.stamp === stamp) {
-    copies.delete(agentId);
-    copies.set(agentId, held);
-    return held.entries;
-  }
+  if (held && held.stamp === stamp) return held.entries;
   const entries = await db
     .select({
       id: agentKnowledge.id,
@@ -50,11 +46,6 @@ export async function agentKnowledgeFor(
     .where(eq(agentKnowledge.agentId, agentId))
     .orderBy(asc(agentKnowledge.createdAt))
     .limit(KNOWLEDGE_LIMIT);
-  copies.delete(agentId);
   copies.set(agentId, { stamp, entries });
-  if (copies.size > KEPT) {
-    const oldest = copies.keys().next().value;
-    if (oldest !== undefined) copies.delete(oldest);
-  }
   return entries;
 }

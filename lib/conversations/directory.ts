@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { rows } from "@/db/rows";
+import { RecentMap } from "@/lib/recent-map";
 
 /** The names a conversation list shows beside its rows: every member's and team's. */
 export interface Directory {
@@ -11,8 +12,7 @@ export interface Directory {
 }
 
 /** Per workspace, the newest directory this process read; the least recently used go first. */
-const copies = new Map<string, Directory>();
-const KEPT = 500;
+const copies = new RecentMap<string, Directory>(500);
 
 /**
  * The workspace's directory as of `version` or later: the copy this process holds when it is
@@ -31,11 +31,7 @@ export async function directoryOf(
   version: number,
 ): Promise<Directory> {
   const held = copies.get(workspaceId);
-  if (held && held.version >= version) {
-    copies.delete(workspaceId);
-    copies.set(workspaceId, held);
-    return held;
-  }
+  if (held && held.version >= version) return held;
   const [row] = await rows<{
     version: string | number;
     members: [string, string, string | null][];
@@ -54,11 +50,6 @@ export async function directoryOf(
     members: new Map((row?.members ?? []).map(([id, name, image]) => [id, { name, image }])),
     teams: new Map(row?.teams ?? []),
   };
-  copies.delete(workspaceId);
   copies.set(workspaceId, directory);
-  if (copies.size > KEPT) {
-    const oldest = copies.keys().next().value;
-    if (oldest !== undefined) copies.delete(oldest);
-  }
   return directory;
 }

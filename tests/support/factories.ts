@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { rows } from "@/db/rows";
 import { members, type Role } from "@/db/schema";
 import { signUpUser } from "@/lib/auth/sign-up";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
@@ -18,8 +19,7 @@ export async function makeUser(label = "user", email = randomEmail(label)) {
 
 /** Rows of a raw SQL query (drizzle types `execute` loosely across drivers). */
 export async function rawRows<T>(query: SQL): Promise<T[]> {
-  const result: unknown = await (await getDb()).execute(query);
-  return (result as { rows: T[] }).rows;
+  return rows<T>(await getDb(), query);
 }
 
 /** A workspace with an Admin, plus a member for each extra role asked for. */
