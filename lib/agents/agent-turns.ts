@@ -145,6 +145,33 @@ export async function answerTurn(
   );
 }
 
+/**
+ * Hands a turn to the humans because its job gave up: every attempt failed on something other
+ * than the model (which hands off at once), and pg-boss keeps the failed job under the
+ * customer message's id, so sending it again would be a no-op. Without this the customer would
+ * wait for the session to expire. A turn finished meanwhile is left as it is.
+ */
+export async function handOffStuckTurn(
+  db: Database,
+  { key, reason, now = new Date() }: { key: string; reason: string; now?: Date },
+): Promise<TurnOutcome> {
+  const [loaded] = await db
+    .select({ id: aiAgents.id, name: aiAgents.name })
+    .from(agentTurns)
+    .innerJoin(agentSessions, eq(agentSessions.id, agentTurns.sessionId))
+    .innerJoin(aiAgents, eq(aiAgents.id, agentSessions.agentId))
+    .where(eq(agentTurns.key, key));
+  if (!loaded) return { kind: "already_done" };
+  return finish(db, {
+    key,
+    decision: { kind: "handoff", reason },
+    agent: loaded,
+    responderName: "sweep",
+    now,
+    error: true,
+  });
+}
+
 async function finishAfter(
   typing: { stop: () => Promise<void> },
   run: () => Promise<TurnOutcome>,

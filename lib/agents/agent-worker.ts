@@ -3,7 +3,7 @@ import type PgBoss from "pg-boss";
 import type { Database } from "@/db/client";
 import { expireAgentSessions } from "@/lib/assignment/agent-sessions";
 import { getBoss, queues } from "@/lib/jobs/boss";
-import { answerTurn, stalePendingTurns } from "./agent-turns";
+import { answerTurn, handOffStuckTurn, stalePendingTurns } from "./agent-turns";
 import type { Responder } from "./responder";
 
 /** How often sessions past their length are ended and lost turns re-sent. */
@@ -67,18 +67,38 @@ export async function startAgentWorker({
 }
 
 /**
- * Ends expired sessions and re-sends the jobs of turns left pending, all in one insert: a
- * job still queued under the customer message's id is kept, not queued twice.
+ * Ends expired sessions and deals with turns left pending: a turn whose job is gone (lost
+ * between commit and send) is sent again, all in one insert — a job still queued or running
+ * under the customer message's id is kept, not queued twice; a turn whose job gave up (failed
+ * after its retries) is handed to the humans, since its id is taken until pg-boss archives it.
  */
 export async function sweepOnce(db: Database, boss: PgBoss, now = new Date()): Promise<void> {
   await expireAgentSessions(db, { now });
   const stale = await stalePendingTurns(db, { olderThanMs: STALE_TURN_MS, now });
   if (stale.length === 0) return;
-  await boss.insert(
-    stale.map((turn) => ({
-      name: queues.agentReply,
-      data: { turnKey: turn.key },
-      ...(turn.inboundMessageId ? { id: turn.inboundMessageId } : {}),
-    })),
+  const jobs = await Promise.all(
+    stale.map((turn) =>
+      turn.inboundMessageId ? boss.getJobById(queues.agentReply, turn.inboundMessageId) : null,
+    ),
   );
+  const resend = stale.filter((_, i) => !jobs[i]);
+  if (resend.length > 0) {
+    await boss.insert(
+      resend.map((turn) => ({
+        name: queues.agentReply,
+        data: { turnKey: turn.key },
+        ...(turn.inboundMessageId ? { id: turn.inboundMessageId } : {}),
+      })),
+    );
+  }
+  for (const [i, turn] of stale.entries()) {
+    const state = jobs[i]?.state;
+    if (state === "failed" || state === "cancelled" || state === "completed") {
+      await handOffStuckTurn(db, {
+        key: turn.key,
+        reason: "The AI agent could not answer (its job failed); a person will take over.",
+        now,
+      });
+    }
+  }
 }

@@ -25,7 +25,7 @@ import { assignMember, setAssignmentDisabled } from "@/lib/assignment/assign-con
 import { receiveInboundMessage } from "@/lib/conversations/receive-inbound-message";
 import { sendMessage } from "@/lib/conversations/send-message";
 import { AppError } from "@/lib/errors";
-import { getBoss } from "@/lib/jobs/boss";
+import { getBoss, queues } from "@/lib/jobs/boss";
 import {
   type AssignmentWorld,
   arrive,
@@ -687,6 +687,45 @@ describe("jobs", () => {
     } finally {
       await worker.stop();
     }
+  });
+
+  it("a turn whose job failed for good is handed to the humans by the sweep", async () => {
+    const { conversation, handle } = await handledConversation({ sendInitialMessage: false });
+    const { message } = await customerSays(handle, "Is anyone there?");
+    // Its last retry: the next failure is final (the queue allows three retries, minutes apart).
+    await world.db.execute(sql`update pgboss.job set retry_limit = 0 where id = ${message.id}`);
+    const broken: Responder = {
+      name: "broken",
+      async respond() {
+        throw new Error("database connection reset");
+      },
+    };
+    const worker = await startAgentWorker({ db: world.db, responder: broken, sweep: false });
+    const boss = await getBoss();
+    try {
+      await waitUntil(
+        async () => (await boss.getJobById(queues.agentReply, message.id))?.state === "failed",
+      );
+    } finally {
+      await worker.stop();
+    }
+    const [before] = await sessionsOf(conversation.id);
+    expect(before?.endedAt).toBeNull();
+
+    await sweepOnce(world.db, boss, new Date(Date.now() + 10 * 60_000));
+    const [session] = await sessionsOf(conversation.id);
+    expect(session?.endReason).toBe("error");
+    expect(session?.endDetail).toMatch(/could not answer/);
+    expect((await conversationOf(conversation.id)).agentSessionId).toBeNull();
+    const [turn] = await world.db
+      .select()
+      .from(agentTurns)
+      .where(eq(agentTurns.key, turnKeyOf(message.id)));
+    expect(turn?.status).toBe("handed_off");
+    // A second sweep finds nothing left to do.
+    await sweepOnce(world.db, boss, new Date(Date.now() + 10 * 60_000));
+    expect(await sessionsOf(conversation.id)).toHaveLength(1);
+    await close(world, conversation.id);
   });
 
   it("a job that fails mid-answer is retried by pg-boss and still answers once", async () => {
