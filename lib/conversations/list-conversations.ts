@@ -96,6 +96,10 @@ export async function listConversations(
     );
   }
   const limit = query.limit + 1;
+  const branches = query.q ? [] : scopeBranches(viewer, fixedBy(viewer, query));
+  // The filters leave no part of the viewer's scope (an Agent's queue filtered by a team they
+  // are not in): nothing can match, and a union of no ranges is no statement at all.
+  if (!query.q && branches.length === 0) return { items: [], nextCursor: null };
   const rows = query.q
     ? await selectItems(db, viewer, {
         page: searchPage({
@@ -111,7 +115,7 @@ export async function listConversations(
       })
     : await selectItems(db, viewer, {
         page: viewPage({
-          branches: scopeBranches(viewer, fixedBy(viewer, query)),
+          branches,
           where,
           limit,
           idsOnly: query.unread === true,

@@ -116,6 +116,12 @@ describe("visibility in every view", () => {
     );
     // Another team's view yields nothing, even by id.
     expect(await idsOf(agent, { view: "team", teamId: w.sales.id })).toEqual(new Set());
+    // Filters that leave no branch of the scope (the queue filtered by another team, another
+    // team's view without an assignee) give an empty page, not a failed query.
+    expect(await idsOf(agent, { view: "unassigned", team: w.sales.id })).toEqual(new Set());
+    expect(
+      await idsOf(agent, { view: "team", teamId: w.sales.id, assignee: "none", unread: true }),
+    ).toEqual(new Set());
     expect(await idsOf(agent, { view: "all" })).toEqual(
       new Set([ids.mine, ids.supportOpen, ids.queue]),
     );
