@@ -35,6 +35,12 @@ type WorkspaceInput<S extends z.ZodType> = string extends keyof z.input<S>
   : z.input<S> & { workspace: string };
 
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const nul = nulAt(input, []);
+  if (nul) {
+    // PostgreSQL refuses U+0000 in text: refused here, with the field, not as a failed write.
+    const message = "Text cannot contain the NUL character (\\u0000).";
+    throw new AppError("validation", message, { [nul.join(".") || "form"]: message });
+  }
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const fields: Record<string, string> = {};
@@ -44,6 +50,18 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   }
   const first = parsed.error.issues[0]?.message ?? "Check the form and try again.";
   throw new AppError("validation", first, fields);
+}
+
+/** The path of the first string holding U+0000 in a request's input, if any. */
+function nulAt(value: unknown, path: string[]): string[] | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (path.length > 20 || typeof value !== "object" || value === null) return null;
+  for (const [key, item] of Object.entries(value)) {
+    if (key.includes("\u0000")) return [...path, key];
+    const found = nulAt(item, [...path, key]);
+    if (found) return found;
+  }
+  return null;
 }
 
 function toAction<TInput, TData>(name: string, run: Runner<TInput, TData>): Action<TInput, TData> {

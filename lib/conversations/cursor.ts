@@ -1,23 +1,38 @@
+import { AppError } from "@/lib/errors";
+
 /** A list position: the last row's activity time and id, opaque to clients. */
 export interface Cursor {
   at: Date;
   id: string;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function encodeCursor({ at, id }: Cursor): string {
   return Buffer.from(JSON.stringify([at.getTime(), id])).toString("base64url");
 }
 
+/**
+ * The position a cursor names; null without one. A cursor this app did not make (edited,
+ * truncated) is a 422 that says to start again, never a query the database rejects.
+ */
 export function decodeCursor(raw: string | undefined): Cursor | null {
   if (!raw) return null;
+  const invalid = new AppError(
+    "validation",
+    "That page cursor is not valid: load the list again from its first page.",
+    { cursor: "Not a cursor this list gave out." },
+  );
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-    if (!Array.isArray(value) || value.length !== 2) return null;
-    const [time, id] = value;
-    if (typeof time !== "number" || typeof id !== "string" || !/^[0-9a-f-]{36}$/i.test(id))
-      return null;
-    return { at: new Date(time), id };
+    value = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
   } catch {
-    return null;
+    throw invalid;
   }
+  if (!Array.isArray(value) || value.length !== 2) throw invalid;
+  const [time, id] = value;
+  if (typeof time !== "number" || typeof id !== "string" || !UUID.test(id)) throw invalid;
+  const at = new Date(time);
+  if (Number.isNaN(at.getTime())) throw invalid;
+  return { at, id };
 }

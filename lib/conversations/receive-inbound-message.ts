@@ -194,8 +194,16 @@ async function findOrCreateContact(tx: Database, input: InboundMessage): Promise
     .values({ workspaceId, ...details })
     .returning();
   if (!contact) throw new Error("contact insert returned nothing");
-  await tx
+  const [identity] = await tx
     .insert(contactIdentities)
-    .values({ workspaceId, contactId: contact.id, channel, handle });
-  return contact;
+    .values({ workspaceId, contactId: contact.id, channel, handle })
+    .onConflictDoNothing({
+      target: [contactIdentities.workspaceId, contactIdentities.channel, contactIdentities.handle],
+    })
+    .returning({ id: contactIdentities.id });
+  if (identity) return contact;
+  // A request that committed meanwhile made this customer first (their first two messages at
+  // once; the insert waited for it): drop ours and continue with theirs.
+  await tx.delete(contacts).where(eq(contacts.id, contact.id));
+  return findOrCreateContact(tx, input);
 }

@@ -17,7 +17,10 @@ export const listQuerySchema = z.object({
   team: uuidOrNone.optional(),
   status: z.enum(["open", "closed"]).optional(),
   channel: z.enum(channelValues).optional(),
-  unread: z.coerce.boolean().optional(),
+  // "false" and "0" mean false (z.coerce.boolean would read any non-empty string as true).
+  unread: z
+    .union([z.boolean(), z.stringbool()], { error: "Use unread=true or unread=false." })
+    .optional(),
   agent: z.enum(["any", "none"]).optional(),
   q: z.string().trim().max(200).optional(),
   cursor: z.string().max(200).optional(),

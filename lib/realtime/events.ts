@@ -80,9 +80,10 @@ export const visitorChannel = (publicId: string, visitorId: string) =>
 export const conversationPresenceChannel = (conversationId: string) =>
   `presence-conversation-${conversationId}`;
 
-const MEMBER = /^private-member-([0-9a-f-]{36})$/;
+const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+const MEMBER = new RegExp(`^private-member-(${UUID})$`);
 const VISITOR = /^private-visitor-([A-Za-z0-9_-]{1,64})\.([A-Za-z0-9_-]{22,64})$/;
-const PRESENCE = /^presence-conversation-([0-9a-f-]{36})$/;
+const PRESENCE = new RegExp(`^presence-conversation-(${UUID})$`);
 
 export type ParsedChannel =
   | { kind: "member"; memberId: string }

@@ -200,6 +200,21 @@ describe("POST /api/v1/conversations", () => {
     const notJson = await create(key, "{not json");
     expect(notJson.status).toBe(422);
     expect(await json(notJson)).toMatchObject({ error: { code: "validation" } });
+    // PostgreSQL refuses U+0000 in text: a 422 naming the field, and nothing is written.
+    const nul = await create(key, { handle: "nul-handle", body: "a\u0000b" });
+    expect(nul.status).toBe(422);
+    expect(await json(nul)).toMatchObject({
+      error: { code: "validation", fields: { body: expect.stringContaining("NUL") } },
+    });
+    const huge = await create(key, { handle: "huge", body: "hi", padding: "x".repeat(70_000) });
+    expect(huge.status).toBe(422);
+    expect(await json(huge)).toMatchObject({
+      error: { message: expect.stringContaining("64 KB") },
+    });
+    const written = await rawRows<{ n: number }>(
+      sql`select count(*)::int as n from contact_identities where handle in ('nul-handle', 'huge')`,
+    );
+    expect(written[0]?.n).toBe(0);
   });
 });
 
@@ -327,6 +342,23 @@ describe("GET /api/v1/conversations and /:id", () => {
     expect(pages).toBe(3);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.sort()).toEqual([...ids.slice(0, 6), chat.id].sort());
+    // A cursor the list did not give out (edited: a non-uuid id, a time past any date) is a
+    // 422 saying to start again, not a query PostgreSQL rejects.
+    for (const forged of [
+      [0, "-".repeat(36)],
+      [1e300, "6f1c3a52-1b0e-4c1e-9d7a-2f5a3c9e8b10"],
+      "not base64 json",
+    ]) {
+      const cursorText = Buffer.from(JSON.stringify(forged)).toString("base64url");
+      const response = await conversationsRoute.GET(
+        request(`/api/v1/conversations?cursor=${cursorText}`, { key }),
+        noParams,
+      );
+      expect(response.status).toBe(422);
+      expect(await json(response)).toMatchObject({
+        error: { fields: { cursor: expect.any(String) } },
+      });
+    }
 
     const apiOnly = await list("?channel=api");
     expect(apiOnly.items.map((item) => item.id).sort()).toEqual(ids.slice(0, 6).sort());

@@ -165,3 +165,31 @@ describe.skipIf(!url)("copies kept by triggers, against a change committing alon
     expect(await assigneeShown()).toBe("Renamed Rae");
   });
 });
+
+describe.skipIf(!url)("a new customer's first messages arriving at once", () => {
+  it("both land in one conversation of one contact; neither request fails", async () => {
+    const { workspace } = await makeWorkspace();
+    const db = await getDb();
+    for (let round = 0; round < 5; round++) {
+      const handle = `double-${round}-${randomBytes(4).toString("hex")}`;
+      const send = (on: Parameters<typeof receiveInboundMessage>[0], body: string) =>
+        receiveInboundMessage(on, { workspaceId: workspace.id, channel: "api", handle, body });
+      const results = await Promise.allSettled([
+        send(db, "first"),
+        send(otherConnection(), "second"),
+      ]);
+      expect(results.map((r) => (r.status === "rejected" ? String(r.reason) : "ok"))).toEqual([
+        "ok",
+        "ok",
+      ]);
+      const conversationIds = new Set(
+        results.flatMap((r) => (r.status === "fulfilled" ? [r.value.conversation.id] : [])),
+      );
+      const contactIds = new Set(
+        results.flatMap((r) => (r.status === "fulfilled" ? [r.value.contact.id] : [])),
+      );
+      expect(conversationIds.size).toBe(1);
+      expect(contactIds.size).toBe(1);
+    }
+  });
+});

@@ -380,6 +380,22 @@ describe("every combination of view and filters", () => {
       { numRuns: 150 },
     );
   });
+
+  it("counts every view of every role as many conversations as its list shows", async () => {
+    for (const viewer of [w.admin, w.manager, w.readOnly, w.agent, w.salesViewer]) {
+      for (const entry of await countViews(w.db, viewer)) {
+        const page = await listConversations(
+          w.db,
+          viewer,
+          listQuerySchema.parse({ view: entry.view, teamId: entry.teamId, limit: 100 }),
+        );
+        expect({ view: entry.label, count: entry.count }).toEqual({
+          view: entry.label,
+          count: page.items.length,
+        });
+      }
+    }
+  });
 });
 
 describe("cursor pagination", () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { signUpSchema } from "@/lib/auth/schemas";
+import { decodeCursor, encodeCursor } from "@/lib/conversations/cursor";
+import { listQuerySchema } from "@/lib/conversations/schemas";
+import { parseChannel } from "@/lib/realtime/events";
 import { safeRedirect } from "@/lib/safe-redirect";
 
 describe("sign-up input", () => {
@@ -37,3 +40,34 @@ describe("safeRedirect", () => {
     expect(safeRedirect(target)).toBe(result);
   });
 });
+
+describe("inbox list input", () => {
+  it("reads unread=false as false, unread=true as true, and refuses anything else", () => {
+    expect(listQuerySchema.parse({ unread: "false" }).unread).toBe(false);
+    expect(listQuerySchema.parse({ unread: "true" }).unread).toBe(true);
+    expect(listQuerySchema.parse({ unread: true }).unread).toBe(true);
+    expect(listQuerySchema.safeParse({ unread: "maybe" }).error?.issues[0]?.message).toBe(
+      "Use unread=true or unread=false.",
+    );
+  });
+
+  it("refuses a cursor it did not give out, and reads back one it did", () => {
+    const forged = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    for (const raw of [forged([0, "-".repeat(36)]), forged([1e300, UUID]), "%%%", forged({})]) {
+      expect(() => decodeCursor(raw)).toThrow(/not valid/);
+    }
+    const at = new Date("2026-11-24T10:00:00.123Z");
+    expect(decodeCursor(encodeCursor({ at, id: UUID }))).toEqual({ at, id: UUID });
+  });
+
+  it("only names a realtime channel after a real uuid", () => {
+    expect(parseChannel(`presence-conversation-${UUID}`)).toEqual({
+      kind: "presence",
+      conversationId: UUID,
+    });
+    expect(parseChannel(`presence-conversation-${"-".repeat(36)}`)).toBeNull();
+    expect(parseChannel(`private-member-${"a".repeat(36)}`)).toBeNull();
+  });
+});
+
+const UUID = "6f1c3a52-1b0e-4c1e-9d7a-2f5a3c9e8b10";

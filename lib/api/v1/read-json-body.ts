@@ -1,8 +1,18 @@
 import { AppError } from "@/lib/errors";
 
-/** The request's JSON body; anything that is not JSON is a 422 that says what to send. */
+/** Far above any valid request (a message is at most 4,000 characters). */
+const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * The request's JSON body; anything that is not JSON is a 422 that says what to send, and so is
+ * a body over 64 KB (refused by its declared length before it is read, or once read).
+ */
 export async function readJsonBody(request: Request): Promise<unknown> {
+  const tooLarge = () =>
+    new AppError("validation", "That request body is too large: send at most 64 KB of JSON.");
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
   const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw tooLarge();
   try {
     return JSON.parse(text);
   } catch {

@@ -2,6 +2,7 @@
 
 import { workspaceRoute } from "@/lib/api/route";
 import { parseInput } from "@/lib/auth/actions";
+import { conversationIdSchema } from "@/lib/conversations/schemas";
 import { viewerFor } from "@/lib/conversations/viewer";
 import { announcePresence, presenceSchema } from "@/lib/realtime/announce-presence";
 
@@ -11,11 +12,12 @@ export const POST = workspaceRoute<{ conversationId: string }>(
     permission: "conversations.view",
   },
   async (request, context) => {
+    const { conversationId } = parseInput(conversationIdSchema, context.params);
     const input = parseInput(presenceSchema, await request.json().catch(() => ({})));
     await announcePresence(context.db, {
       viewer: await viewerFor(context),
       memberName: context.user.name ?? context.user.email,
-      conversationId: context.params.conversationId,
+      conversationId,
       ...input,
     });
     return { ok: true };
