@@ -78,6 +78,9 @@ export function describeEvent(event: DetailEvent, names: NameLookup): string {
       if (reason === "member_left") {
         return `${from ?? "The assignee"} left the workspace, so this is unassigned`;
       }
+      if (reason === "role_changed") {
+        return `${from ?? "The assignee"} became a Viewer, so this is unassigned`;
+      }
       if (actor) return from ? `${actor} unassigned ${from}` : `${actor} unassigned this`;
       return `${from ?? "The assignee"} was unassigned`;
     }

@@ -1,10 +1,11 @@
 import "server-only";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { type Conversation, conversations, members, teams, users } from "@/db/schema";
+import { type Conversation, conversations, teams } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import { scopeCondition, type Viewer } from "@/lib/conversations/viewer";
 import { AppError, notFound } from "@/lib/errors";
+import { assignableMember } from "./assignable-member";
 import { drainQueue } from "./drain-queue";
 import { memberName } from "./member-name";
 import { notifyAssignee } from "./notify-assignee";
@@ -76,33 +77,6 @@ async function lockClaimable(tx: Database, viewer: Viewer, conversationId: strin
   return conversation;
 }
 
-/** An active member of this workspace whose role may reply; 404 / 422 otherwise. */
-async function assignableMember(tx: Database, workspaceId: string, memberId: string) {
-  const [row] = await tx
-    .select({
-      id: members.id,
-      role: members.role,
-      name: sql<string>`coalesce(${users.name}, ${users.email})`,
-    })
-    .from(members)
-    .innerJoin(users, eq(users.id, members.userId))
-    .where(
-      and(
-        eq(members.id, memberId),
-        eq(members.workspaceId, workspaceId),
-        isNull(members.removedAt),
-      ),
-    );
-  if (!row) throw notFound("That member");
-  if (!can(row.role, "conversations.reply")) {
-    throw new AppError(
-      "validation",
-      `${row.name} is a Viewer and cannot be assigned conversations.`,
-    );
-  }
-  return row;
-}
-
 function refuseMemberAssignee(conversation: Conversation) {
   if (conversation.kind === "group") {
     throw new AppError(
@@ -146,6 +120,8 @@ export async function claimConversation(
     }
     refuseMemberAssignee(conversation);
     await lockRouting(tx, viewer.workspace.id);
+    // Still a member who may reply, now that no removal or role change can commit meanwhile.
+    const claimer = await assignableMember(tx, viewer.workspace.id, me.id);
     const updated = await writeOwnership(tx, {
       conversation,
       patch: { assigneeId: me.id, queuedAt: null },
@@ -153,7 +129,7 @@ export async function claimConversation(
         {
           type: "assigned",
           actorMemberId: me.id,
-          data: { from: null, to: me.id, toName: await memberName(tx, me.id), via: "claim" },
+          data: { from: null, to: me.id, toName: claimer.name, via: "claim" },
         },
       ],
       now,
@@ -200,8 +176,8 @@ export async function assignMember(
     }
     if (conversation.assigneeId === memberId) return { conversation, changed: false, routed: null };
     refuseMemberAssignee(conversation);
-    const target = await assignableMember(tx, viewer.workspace.id, memberId);
     await lockRouting(tx, viewer.workspace.id);
+    const target = await assignableMember(tx, viewer.workspace.id, memberId);
     const updated = await writeOwnership(tx, {
       conversation,
       patch: { assigneeId: target.id, queuedAt: null },

@@ -10,8 +10,8 @@ import {
   type Workspace,
 } from "@/db/schema";
 import { endSessionLocked } from "./agent-sessions";
+import { assignableMember } from "./assignable-member";
 import { drainQueue } from "./drain-queue";
-import { memberName } from "./member-name";
 import { routable, routeConversation } from "./route-conversation";
 import { lockRouting } from "./routing-lock";
 import { findPool } from "./routing-pool";
@@ -240,6 +240,8 @@ export async function selfAssignOnReply(
     return conversation;
   }
   await lockRouting(tx, workspace.id);
+  // Under the lock: a member whose removal committed meanwhile is refused, reply and all.
+  const replier = await assignableMember(tx, workspace.id, memberId);
   return writeOwnership(tx, {
     conversation,
     patch: { assigneeId: memberId, queuedAt: null },
@@ -250,7 +252,7 @@ export async function selfAssignOnReply(
         data: {
           from: null,
           to: memberId,
-          toName: await memberName(tx, memberId),
+          toName: replier.name,
           via: "self_assign",
         },
       },

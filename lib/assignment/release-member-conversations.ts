@@ -30,9 +30,9 @@ export async function lockMemberConversations(
 }
 
 /**
- * A member who leaves or is removed stops owning anything: each open conversation of theirs
- * becomes unassigned (one event each) and, where its pool routes, goes to someone else or
- * into the queue. Runs inside the removal transaction, after the member is marked removed.
+ * A member who leaves, is removed or becomes a Viewer stops owning anything: each open
+ * conversation of theirs becomes unassigned (one event each) and, where its pool routes, goes
+ * to someone else or into the queue. Runs inside that transaction, after the member changed.
  */
 export async function releaseMemberConversations(
   tx: Database,
@@ -46,7 +46,7 @@ export async function releaseMemberConversations(
     workspace: Workspace;
     memberId: string;
     actorMemberId: string;
-    reason: "member_removed" | "member_left";
+    reason: "member_removed" | "member_left" | "role_changed";
     now?: Date;
   },
 ): Promise<string[]> {

@@ -3,13 +3,24 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { members, type Role } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
-import { roleLabels } from "@/lib/auth/permissions";
+import { drainQueue } from "@/lib/assignment/drain-queue";
+import {
+  lockMemberConversations,
+  releaseMemberConversations,
+} from "@/lib/assignment/release-member-conversations";
+import { lockRouting } from "@/lib/assignment/routing-lock";
+import { can, roleLabels } from "@/lib/auth/permissions";
 import { AppError, notFound } from "@/lib/errors";
 import { emitAccessChanged } from "@/lib/realtime/emit-access-changed";
 import { countAdmins, lockWorkspace } from "./lock-workspace";
 import { findActiveMember } from "./queries";
 
-/** Changes a member's role; it applies on their next request, since roles are read per request. */
+/**
+ * Changes a member's role; it applies on their next request, since roles are read per request.
+ * Under the routing lock, in removal's lock order (end-membership.ts): a member who may no
+ * longer reply (now a Viewer) is released from their open conversations, which are routed
+ * on; a member who now may reply can be eligible, so waiting conversations are routed at once.
+ */
 export async function changeRole(
   db: Database,
   {
@@ -20,7 +31,9 @@ export async function changeRole(
   }: { workspaceId: string; memberId: string; role: Role; actorMemberId: string },
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    await lockWorkspace(tx, workspaceId);
+    const workspace = await lockWorkspace(tx, workspaceId);
+    await lockMemberConversations(tx, { workspaceId, memberId });
+    await lockRouting(tx, workspaceId);
     const target = await findActiveMember(tx, workspaceId, memberId);
     if (!target) throw notFound("That member");
     const { member, user } = target;
@@ -32,6 +45,20 @@ export async function changeRole(
       );
     }
     await tx.update(members).set({ role }).where(eq(members.id, member.id));
+    const couldReply = can(member.role, "conversations.reply");
+    const mayReply = can(role, "conversations.reply");
+    const now = new Date();
+    if (couldReply && !mayReply) {
+      await releaseMemberConversations(tx, {
+        workspace,
+        memberId,
+        actorMemberId,
+        reason: "role_changed",
+        now,
+      });
+    } else if (mayReply && !couldReply) {
+      await drainQueue(tx, { workspace, actorMemberId, now });
+    }
     await emitAccessChanged(tx, { workspaceId: member.workspaceId, memberId: member.id });
     await recordActivity(tx, {
       workspaceId,

@@ -11,6 +11,7 @@ import {
 import type { RoutingDecision } from "@/lib/assignment/routing-decision";
 import { sendMessage } from "@/lib/conversations/send-message";
 import { AppError } from "@/lib/errors";
+import { changeRole } from "@/lib/members/change-role";
 import { removeMember } from "@/lib/members/end-membership";
 import { addTeamMember } from "@/lib/teams/add-team-member";
 import { setTeamRouting } from "@/lib/teams/set-team-routing";
@@ -638,6 +639,41 @@ describe("the queue", () => {
       const last = events.filter((e) => e.type === "routed" || e.type === "queued").at(-1);
       expect(last?.data.trigger).toBe("member_removed");
     }
+    expect(await loadDrift(w.workspaceId)).toEqual([]);
+  });
+
+  it("re-routes the open conversations of an Agent made a Viewer, and routes the queue to a Viewer made an Agent", async () => {
+    const w = await buildWorld({ people: { Sam: "agent", Kim: "viewer" }, mode: "balanced" });
+    await online(w, "Sam", "Kim");
+    const mine = [await arrive(w), await arrive(w)];
+    for (const c of mine) expect(await assigneeOf(w, c.id)).toBe(idOf(w, "Sam"));
+    await changeRole(w.db, {
+      workspaceId: w.workspaceId,
+      memberId: idOf(w, "Sam"),
+      role: "viewer",
+      actorMemberId: w.admin.member.id,
+    });
+    // Nobody may reply now (Kim is a Viewer): both wait in the queue, with the reason shown.
+    for (const c of mine) {
+      const now = await row(w, c.id);
+      expect({ assignee: now.assigneeId, queued: now.queuedAt !== null }).toEqual({
+        assignee: null,
+        queued: true,
+      });
+      const events = await eventsOf(w, c.id);
+      expect(events.find((e) => e.type === "unassigned")?.data).toEqual({
+        from: idOf(w, "Sam"),
+        reason: "role_changed",
+      });
+    }
+    // Kim, online all along, becomes an Agent: the waiting conversations are hers at once.
+    await changeRole(w.db, {
+      workspaceId: w.workspaceId,
+      memberId: idOf(w, "Kim"),
+      role: "agent",
+      actorMemberId: w.admin.member.id,
+    });
+    for (const c of mine) await expectRoutedTo(w, c.id, "Kim");
     expect(await loadDrift(w.workspaceId)).toEqual([]);
   });
 

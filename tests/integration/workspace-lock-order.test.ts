@@ -1,10 +1,14 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { conversations, teamMembers, teams } from "@/db/schema";
+import { conversations, members, teamMembers, teams } from "@/db/schema";
+import { assignMember } from "@/lib/assignment/assign-conversation";
 import { lockRouting } from "@/lib/assignment/routing-lock";
 import { setMemberAvailability } from "@/lib/assignment/set-member-availability";
+import { resolveWorkspaceContext } from "@/lib/auth/workspace-context";
 import { receiveInboundMessage } from "@/lib/conversations/receive-inbound-message";
+import { viewerFor } from "@/lib/conversations/viewer";
+import type { AppError } from "@/lib/errors";
 import { lockWorkspace } from "@/lib/members/lock-workspace";
 import { deleteTeam } from "@/lib/teams/delete-team";
 import { renameTeam } from "@/lib/teams/rename-team";
@@ -118,5 +122,52 @@ describe("the workspace lock", () => {
       teamId: team.id,
     }).then(() => "delete ok");
     expect(await outcomes(removing, deleting)).toEqual(["removal ok", "delete ok"]);
+  });
+});
+
+describe.skipIf(!process.env.DATABASE_URL)("a member removed while being assigned", () => {
+  it("is refused once the removal commits first, and the conversation stays unassigned", async () => {
+    const db = await getDb();
+    const { workspace, admin, others } = await makeWorkspace(["agent"]);
+    const agent = others[0];
+    if (!agent) throw new Error("no agent");
+    const { conversation } = await receiveInboundMessage(db, {
+      workspaceId: workspace.id,
+      channel: "api",
+      handle: `removed-${agent.member.id}`,
+      body: "Hello",
+    });
+    const viewer = await viewerFor(
+      await resolveWorkspaceContext(db, {
+        userId: admin.id,
+        slug: workspace.slug,
+        permission: "conversations.view",
+      }),
+    );
+    // As endMembership does: the routing lock, then the member marked removed, then commit.
+    const removing = db.transaction(async (tx) => {
+      await lockRouting(tx, workspace.id);
+      await tx
+        .update(members)
+        .set({ removedAt: new Date() })
+        .where(eq(members.id, agent.member.id));
+      await sleep(400);
+      return "removal ok";
+    });
+    await sleep(100);
+    const assigning = assignMember(db, {
+      viewer,
+      conversationId: conversation.id,
+      memberId: agent.member.id,
+    }).then(
+      () => "assigned",
+      (error: AppError) => error.code,
+    );
+    expect(await Promise.all([removing, assigning])).toEqual(["removal ok", "not_found"]);
+    const [row] = await db
+      .select({ assigneeId: conversations.assigneeId })
+      .from(conversations)
+      .where(eq(conversations.id, conversation.id));
+    expect(row?.assigneeId).toBeNull();
   });
 });
