@@ -47,7 +47,9 @@ const byQueue = (a: Conversation, b: Conversation) =>
  * members are all busy keeps the rest of its queue.
  *
  * Runs in the caller's transaction, so it cannot miss a conversation queued concurrently.
- * Rows another transaction holds are skipped: that transaction routes them itself, or — for
+ * Rows another transaction holds are skipped: that transaction routes them itself (under this
+ * lock), or routes them after its commit if they still wait (a customer's follow-up and a
+ * member's note or reply do: receive-inbound-message.ts, send-message.ts), or — for
  * `arrivals` — the caller tries again holding them (`routeAfterCommit`). An arrival this drain
  * cannot route gets its one `queued` event, with the decision that found nobody eligible.
  */

@@ -94,6 +94,9 @@ export async function receiveInboundMessage(
       if (result.queued) arrival = { conversationId: conversation.id, trigger: "reopened" };
     } else {
       conversation = latest;
+      // Still waiting: a drain that ran while this transaction held the row skipped it, so
+      // route it once this commits (someone may have become eligible meanwhile).
+      if (latest.queuedAt !== null) arrival = { conversationId: latest.id, trigger: "queue" };
     }
 
     const [message] = await tx

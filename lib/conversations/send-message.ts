@@ -3,6 +3,7 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { conversationReads, conversations, type Message, messages } from "@/db/schema";
 import { selfAssignOnReply } from "@/lib/assignment/conversation-lifecycle";
+import { routeAfterCommit } from "@/lib/assignment/drain-queue";
 import { memberName } from "@/lib/assignment/member-name";
 import { AppError, notFound } from "@/lib/errors";
 import { notifyMentions } from "@/lib/notifications/notify-conversation-activity";
@@ -30,7 +31,7 @@ export async function sendMessage(
     throw new AppError("forbidden", "Your role can read conversations but not reply to them.");
   }
   const author = viewer.member;
-  return db.transaction(async (tx) => {
+  const { message, waiting } = await db.transaction(async (tx) => {
     const [conversation] = await tx
       .select()
       .from(conversations)
@@ -99,6 +100,16 @@ export async function sendMessage(
         target: [conversationReads.memberId, conversationReads.conversationId],
         set: { lastReadAt: now },
       });
-    return message;
+    return { message, waiting: owned.queuedAt !== null };
   });
+  // A drain that ran while this transaction held the row skipped it: route it now it has
+  // committed, or a conversation could wait with someone eligible (lib/assignment/drain-queue.ts).
+  if (waiting) {
+    await routeAfterCommit(db, {
+      workspace: viewer.workspace,
+      arrivals: [{ conversationId, trigger: "queue" }],
+      now,
+    });
+  }
+  return message;
 }

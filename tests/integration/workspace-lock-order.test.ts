@@ -1,17 +1,28 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { conversations, members, teamMembers, teams } from "@/db/schema";
+import { conversations, members, teamMembers, teams, workspaces } from "@/db/schema";
 import { assignMember } from "@/lib/assignment/assign-conversation";
+import { drainQueue } from "@/lib/assignment/drain-queue";
 import { lockRouting } from "@/lib/assignment/routing-lock";
 import { setMemberAvailability } from "@/lib/assignment/set-member-availability";
 import { resolveWorkspaceContext } from "@/lib/auth/workspace-context";
 import { receiveInboundMessage } from "@/lib/conversations/receive-inbound-message";
+import { sendMessage } from "@/lib/conversations/send-message";
 import { viewerFor } from "@/lib/conversations/viewer";
 import type { AppError } from "@/lib/errors";
 import { lockWorkspace } from "@/lib/members/lock-workspace";
 import { deleteTeam } from "@/lib/teams/delete-team";
 import { renameTeam } from "@/lib/teams/rename-team";
+import {
+  type AssignmentWorld,
+  arrive,
+  buildWorld,
+  customerWrites,
+  viewerOf,
+  who,
+  workspaceOf,
+} from "../support/assignment-world";
 import { makeWorkspace } from "../support/factories";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -171,3 +182,62 @@ describe.skipIf(!process.env.DATABASE_URL)("a member removed while being assigne
     expect(row?.assigneeId).toBeNull();
   });
 });
+
+describe.skipIf(!process.env.DATABASE_URL)(
+  "a waiting conversation held while its queue drains",
+  () => {
+    /**
+     * A queued conversation (nobody eligible), someone eligible now, and a drain that runs while
+     * a message's transaction holds the row — the drain skips it. The message's transaction is
+     * held after it locked the row by a lock on the workspace row (its message insert needs a
+     * key-share lock there). Once it commits, the conversation must not be left waiting.
+     */
+    async function heldDuringDrain(
+      write: (world: AssignmentWorld, c: { id: string; handle: string }) => Promise<unknown>,
+    ) {
+      const w = await buildWorld({ people: { Sam: "agent" }, mode: "balanced" });
+      const c = await arrive(w);
+      const db = w.db;
+      await db
+        .update(members)
+        .set({ status: "online" })
+        .where(eq(members.id, who(w, "Sam").member.id)); // eligible, with no drain run for it
+      let release = () => {};
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const blocker = db.transaction(async (tx) => {
+        await tx.select().from(workspaces).where(eq(workspaces.id, w.workspaceId)).for("update");
+        await released;
+      });
+      await sleep(100);
+      const writing = write(w, c);
+      await sleep(200);
+      const workspace = await workspaceOf(w);
+      const drained = await db.transaction((tx) => drainQueue(tx, { workspace, now: new Date() }));
+      expect(drained.routed).toEqual([]); // the row was held: skipped
+      release();
+      await Promise.all([blocker, writing]);
+      const [row] = await db
+        .select({ assigneeId: conversations.assigneeId, queuedAt: conversations.queuedAt })
+        .from(conversations)
+        .where(eq(conversations.id, c.id));
+      expect(row).toEqual({ assigneeId: who(w, "Sam").member.id, queuedAt: null });
+    }
+
+    it("is routed after a member's note commits", async () => {
+      await heldDuringDrain(async (w, c) =>
+        sendMessage(w.db, {
+          viewer: await viewerOf(w),
+          conversationId: c.id,
+          body: "Looking",
+          note: true,
+        }),
+      );
+    });
+
+    it("is routed after the customer's follow-up commits", async () => {
+      await heldDuringDrain((w, c) => customerWrites(w, { handle: c.handle }));
+    });
+  },
+);
