@@ -231,10 +231,14 @@ export async function assignTeam(
         "Agents can pass on only conversations assigned to them; ask a Manager to move this one.",
       );
     }
+    // Key-share locked before the routing lock: writing team_id takes this lock anyway, and a
+    // team change (lib/teams: the team row, then the routing lock) must not be waited for
+    // while this transaction holds the routing lock — the two would deadlock.
     const [team] = await tx
       .select({ id: teams.id, name: teams.name, routingMode: teams.routingMode })
       .from(teams)
-      .where(and(eq(teams.id, teamId), eq(teams.workspaceId, viewer.workspace.id)));
+      .where(and(eq(teams.id, teamId), eq(teams.workspaceId, viewer.workspace.id)))
+      .for("key share");
     if (!team) throw notFound("That team");
     const pool = await findPool(tx, viewer.workspace, team.id);
     const reroute =

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { conversations, members, teamMembers, teams, workspaces } from "@/db/schema";
-import { assignMember } from "@/lib/assignment/assign-conversation";
+import { assignMember, assignTeam } from "@/lib/assignment/assign-conversation";
 import { drainQueue } from "@/lib/assignment/drain-queue";
 import { lockRouting } from "@/lib/assignment/routing-lock";
 import { setMemberAvailability } from "@/lib/assignment/set-member-availability";
@@ -13,6 +13,7 @@ import { viewerFor } from "@/lib/conversations/viewer";
 import type { AppError } from "@/lib/errors";
 import { lockWorkspace } from "@/lib/members/lock-workspace";
 import { deleteTeam } from "@/lib/teams/delete-team";
+import { lockTeam } from "@/lib/teams/lock-team";
 import { renameTeam } from "@/lib/teams/rename-team";
 import {
   type AssignmentWorld,
@@ -241,3 +242,30 @@ describe.skipIf(!process.env.DATABASE_URL)(
     });
   },
 );
+
+describe.skipIf(!process.env.DATABASE_URL)("a team assigned while the team changes", () => {
+  it("lets assigning a routed team and adding a member to it both finish", async () => {
+    const w = await buildWorld({ people: { Sam: "agent" }, mode: "balanced" });
+    const db = w.db;
+    const [team] = await db
+      .insert(teams)
+      .values({ workspaceId: w.workspaceId, name: "Billing", routingMode: "balanced" })
+      .returning();
+    if (!team) throw new Error("no team");
+    const c = await arrive(w);
+    const admin = await viewerOf(w);
+    // As addTeamMember, setTeamRouting and deleteTeam do: the team row, then the routing lock.
+    const changing = db.transaction(async (tx) => {
+      await lockTeam(tx, { workspaceId: w.workspaceId, teamId: team.id });
+      await sleep(400);
+      await lockRouting(tx, w.workspaceId);
+      return "team change ok";
+    });
+    await sleep(100);
+    const assigning = assignTeam(db, { viewer: admin, conversationId: c.id, teamId: team.id }).then(
+      () => "assign ok",
+      (error: { cause?: { code?: string } }) => error.cause?.code ?? String(error),
+    );
+    expect(await Promise.all([changing, assigning])).toEqual(["team change ok", "assign ok"]);
+  });
+});
