@@ -130,7 +130,10 @@ export async function drainQueue(
       }
       routed.push({ conversation, chosen: choice.chosen, decision });
       choice.chosen.openConversations += 1;
-      choice.chosen.lastAssignedAt = now;
+      // A millisecond apart per pick, in pick order: two members picked in this batch and tied
+      // on load later in it fall to whoever was picked first (oldest last assignment), not to
+      // their ids. The write stamps them with clock_timestamp() (migration 0009).
+      choice.chosen.lastAssignedAt = new Date(now.getTime() + routed.length);
       last = choice.chosen.memberId;
       served = true;
     }

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { conversations, routingPositions, teamMembers, teams } from "@/db/schema";
+import { conversations, members, routingPositions, teamMembers, teams } from "@/db/schema";
 import {
   assignMember,
   assignTeam,
@@ -597,6 +597,28 @@ describe("the queue", () => {
     await expectRoutedTo(w, first.id, firstChoice(w));
     expect(await assigneeOf(w, second.id)).not.toBeNull();
     expect(await assigneeOf(w, second.id)).not.toBe(await assigneeOf(w, first.id));
+  });
+
+  it("breaks a tie inside one drained batch by who was picked first, not by member id", async () => {
+    const w = await buildWorld({ people: { Sam: "agent", Kim: "agent" } });
+    await online(w, "Sam", "Kim");
+    const cs = [await arrive(w), await arrive(w), await arrive(w)];
+    // The member with the smaller id was assigned more recently; the other is the oldest.
+    const [first, second] = ["Sam", "Kim"].sort((a, b) => (idOf(w, a) < idOf(w, b) ? -1 : 1));
+    if (!first || !second) throw new Error("two members expected");
+    const at = (iso: string, name: string) =>
+      w.db
+        .update(members)
+        .set({ lastAssignedAt: new Date(iso) })
+        .where(eq(members.id, idOf(w, name)));
+    await at("2026-01-01T10:00:00Z", first);
+    await at("2026-01-01T09:00:00Z", second);
+    // Manual → balanced routes the three waiting conversations in one drain: the oldest
+    // (second) first, then first (fewest open), then — tied on load — second again, whose
+    // pick in this batch came first.
+    await setWorkspaceMode(w, "balanced");
+    const owners = await Promise.all(cs.map((c) => assigneeOf(w, c.id)));
+    expect(owners).toEqual([idOf(w, second), idOf(w, first), idOf(w, second)]);
   });
 
   it("is routed when a team's mode changes from manual to balanced", async () => {
