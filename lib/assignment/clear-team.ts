@@ -1,13 +1,16 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { conversationEvents, conversations } from "@/db/schema";
+import { conversationEvents, conversations, type Workspace } from "@/db/schema";
+import { emitConversationChanges } from "@/lib/realtime/emit";
+import { routingModeChanged } from "./routing-changed";
 
 /**
  * Takes a team that is going away off every conversation that had it, with one
- * `team_unassigned` event each. Conversations and their history stay. Runs inside the
- * caller's transaction (the team's delete), so the team and its conversations change together.
- * Returns how many conversations lost the team.
+ * `team_unassigned` event each and a live update to whoever sees them. Conversations and their
+ * history stay. Runs inside the caller's transaction (the team's delete), so the team and its
+ * conversations change together; the caller then routes them in the workspace's pool
+ * (`routeClearedTeam`). Returns how many conversations lost the team.
  */
 export async function clearTeamFromConversations(
   tx: Transaction,
@@ -22,8 +25,16 @@ export async function clearTeamFromConversations(
     .update(conversations)
     .set({ teamId: null })
     .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.teamId, teamId)))
-    .returning({ id: conversations.id });
+    .returning();
   if (cleared.length === 0) return 0;
+  await emitConversationChanges(tx, {
+    workspaceId,
+    changes: cleared.map((after) => ({
+      conversationId: after.id,
+      states: [{ ...after, teamId }, after],
+      change: "assignment" as const,
+    })),
+  });
   await tx.insert(conversationEvents).values(
     cleared.map(({ id }) => ({
       workspaceId,
@@ -34,4 +45,16 @@ export async function clearTeamFromConversations(
     })),
   );
   return cleared.length;
+}
+
+/**
+ * After a team's delete: its former conversations are in the workspace's pool now. When that
+ * pool routes, the unowned ones join its queue and are routed at once (someone outside the
+ * team may be free); when it is manual, they leave the queue and wait in Unassigned.
+ */
+export async function routeClearedTeam(
+  tx: Transaction,
+  { workspace, now }: { workspace: Workspace; now: Date },
+): Promise<number> {
+  return routingModeChanged(tx, { workspace, teamId: null, now });
 }

@@ -3,14 +3,14 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { teams } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
-import { clearTeamFromConversations } from "@/lib/assignment/clear-team";
+import { clearTeamFromConversations, routeClearedTeam } from "@/lib/assignment/clear-team";
 import { lockWorkspace } from "@/lib/members/lock-workspace";
 import { lockTeam } from "./lock-team";
 import type { DeleteTeamInput } from "./schemas";
 
 /**
  * Deletes a team and its memberships. Its conversations keep their messages and history and
- * lose the team, each with an event saying why.
+ * lose the team, each with an event saying why, and are routed in the workspace's pool.
  */
 export async function deleteTeam(
   db: Database,
@@ -24,7 +24,7 @@ export async function deleteTeam(
     // The delete or rename raises the workspace's directory version (migration 0017), which
     // updates its row: take that row first, as member changes do, so neither waits on the other
     // while holding what the other needs (the team, its conversations).
-    await lockWorkspace(tx, workspaceId);
+    const workspace = await lockWorkspace(tx, workspaceId);
     const team = await lockTeam(tx, { workspaceId, teamId });
     const conversationsCleared = await clearTeamFromConversations(tx, {
       workspaceId,
@@ -33,6 +33,7 @@ export async function deleteTeam(
       actorMemberId,
     });
     await tx.delete(teams).where(eq(teams.id, team.id));
+    if (conversationsCleared > 0) await routeClearedTeam(tx, { workspace, now: new Date() });
     await recordActivity(tx, {
       workspaceId,
       actorMemberId,

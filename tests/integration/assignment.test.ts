@@ -14,6 +14,7 @@ import { AppError } from "@/lib/errors";
 import { changeRole } from "@/lib/members/change-role";
 import { removeMember } from "@/lib/members/end-membership";
 import { addTeamMember } from "@/lib/teams/add-team-member";
+import { deleteTeam } from "@/lib/teams/delete-team";
 import { setTeamRouting } from "@/lib/teams/set-team-routing";
 import {
   type AssignmentWorld,
@@ -619,6 +620,22 @@ describe("the queue", () => {
     await setWorkspaceMode(w, "balanced");
     const owners = await Promise.all(cs.map((c) => assigneeOf(w, c.id)));
     expect(owners).toEqual([idOf(w, second), idOf(w, first), idOf(w, second)]);
+  });
+
+  it("routes a deleted team's waiting conversations in the workspace's pool", async () => {
+    const w = await buildWorld({ people: { Sam: "agent", Kim: "agent" }, mode: "balanced" });
+    const team = await makeTeam(w, "Billing", "balanced", ["Kim"]);
+    const c = await arrive(w, team.id); // Kim is offline: it waits for Billing
+    expect((await row(w, c.id)).queuedAt).not.toBeNull();
+    await online(w, "Sam"); // free, but not in Billing
+    expect(await assigneeOf(w, c.id)).toBeNull();
+    await deleteTeam(w.db, {
+      workspaceId: w.workspaceId,
+      actorMemberId: w.admin.member.id,
+      teamId: team.id,
+    });
+    await expectRoutedTo(w, c.id, "Sam");
+    expect((await row(w, c.id)).teamId).toBeNull();
   });
 
   it("is routed when a team's mode changes from manual to balanced", async () => {
