@@ -1,5 +1,16 @@
 import "server-only";
-import { and, asc, eq, inArray, isNotNull, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  eq,
+  inArray,
+  isNotNull,
+  isNull,
+  notInArray,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { type Conversation, conversationEvents, conversations, type Workspace } from "@/db/schema";
 import { notificationWrites } from "@/lib/notifications/notify";
@@ -44,7 +55,8 @@ const byQueue = (a: Conversation, b: Conversation) =>
  * candidates of each pool are read once and every choice is made in memory with the pure
  * rules, each pick raising the chosen member's load before the next; then one update, one
  * insert of events, one of live events and one of notifications write them all. A pool whose
- * members are all busy keeps the rest of its queue.
+ * members are all busy keeps the rest of its queue; a full batch is followed by another, past
+ * such pools, until the queue stops moving — nothing routable is left waiting behind them.
  *
  * Runs in the caller's transaction, so it cannot miss a conversation queued concurrently.
  * Rows another transaction holds are skipped: that transaction routes them itself (under this
@@ -70,8 +82,59 @@ export async function drainQueue(
   },
 ): Promise<DrainResult> {
   await lockRouting(tx, workspace.id);
+  const result: DrainResult = { routed: [], held: [] };
+  // Pools nobody in them can take now: later batches read past their conversations, so a
+  // pool whose members are all busy never keeps another pool's conversations waiting.
+  const blocked = new Set<string | null>();
+  for (let round = 0; ; round++) {
+    const batch = await drainBatch(tx, {
+      workspace,
+      actorMemberId,
+      now,
+      limit,
+      arrivals: round === 0 ? arrivals : [],
+      blocked,
+      picked: result.routed.length,
+    });
+    if (round === 0) result.held = batch.held;
+    result.routed.push(...batch.routed);
+    // A full batch may have more waiting behind it: read on while batches still move.
+    if (!batch.full || !batch.progress) return result;
+  }
+}
+
+/** One batch of `drainQueue`: up to `limit` waiting conversations (and the arrivals). */
+async function drainBatch(
+  tx: Database,
+  {
+    workspace,
+    actorMemberId,
+    now,
+    limit,
+    arrivals,
+    blocked,
+    picked,
+  }: {
+    workspace: Workspace;
+    actorMemberId: string | null;
+    now: Date;
+    limit: number;
+    arrivals: readonly Arrival[];
+    /** Pools found with nobody eligible so far (read past); this batch adds to it. */
+    blocked: Set<string | null>;
+    /** Conversations this drain routed in earlier batches. */
+    picked: number;
+  },
+): Promise<DrainResult & { full: boolean; progress: boolean }> {
   const arrivalIds = arrivals.map((a) => a.conversationId);
-  const queued = isNotNull(conversations.queuedAt);
+  const blockedTeams = [...blocked].filter((teamId): teamId is string => teamId !== null);
+  const queued = and(
+    isNotNull(conversations.queuedAt),
+    blocked.has(null) ? isNotNull(conversations.teamId) : undefined,
+    blockedTeams.length > 0
+      ? or(isNull(conversations.teamId), notInArray(conversations.teamId, blockedTeams))
+      : undefined,
+  );
   const mine = arrivalIds.length > 0 ? inArray(conversations.id, arrivalIds) : null;
   // The caller's arrivals come first whatever the limit; the queue fills the rest, oldest first.
   const batch = await tx
@@ -99,6 +162,7 @@ export async function drainQueue(
   const known = new Map<string, Candidate>();
   const routed: Routed[] = [];
   const explained: { conversation: Conversation; decision: RoutingDecision }[] = [];
+  const blockedBefore = blocked.size;
   for (const [teamId, waiting] of pools) {
     const pool = await findPool(tx, workspace, teamId);
     if (!pool.strategy) {
@@ -126,14 +190,15 @@ export async function drainQueue(
         for (const rest of waiting.slice(i)) {
           if (triggers.has(rest.id)) explained.push({ conversation: rest, decision });
         }
+        blocked.add(teamId);
         break;
       }
       routed.push({ conversation, chosen: choice.chosen, decision });
       choice.chosen.openConversations += 1;
-      // A millisecond apart per pick, in pick order: two members picked in this batch and tied
+      // A millisecond apart per pick, in pick order: two members picked in this drain and tied
       // on load later in it fall to whoever was picked first (oldest last assignment), not to
       // their ids. The write stamps them with clock_timestamp() (migration 0009).
-      choice.chosen.lastAssignedAt = new Date(now.getTime() + routed.length);
+      choice.chosen.lastAssignedAt = new Date(now.getTime() + picked + routed.length);
       last = choice.chosen.memberId;
       served = true;
     }
@@ -149,6 +214,8 @@ export async function drainQueue(
       memberId: r.chosen.memberId,
     })),
     held,
+    full: batch.length >= limit + arrivalIds.length,
+    progress: routed.length > 0 || leave.length > 0 || blocked.size > blockedBefore,
   };
 }
 

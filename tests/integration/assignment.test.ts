@@ -8,6 +8,7 @@ import {
   setAssignmentDisabled,
   unassignConversation,
 } from "@/lib/assignment/assign-conversation";
+import { drainQueue } from "@/lib/assignment/drain-queue";
 import type { RoutingDecision } from "@/lib/assignment/routing-decision";
 import { sendMessage } from "@/lib/conversations/send-message";
 import { AppError } from "@/lib/errors";
@@ -29,6 +30,7 @@ import {
   setWorkspaceMode,
   viewerOf,
   who,
+  workspaceOf,
 } from "../support/assignment-world";
 
 /**
@@ -636,6 +638,29 @@ describe("the queue", () => {
     });
     await expectRoutedTo(w, c.id, "Sam");
     expect((await row(w, c.id)).teamId).toBeNull();
+  });
+
+  it("drains past a pool nobody can take and past a full batch, until nothing routable waits", async () => {
+    const w = await buildWorld({ people: { Sam: "agent", Kim: "agent" }, mode: "balanced" });
+    const team = await makeTeam(w, "Billing", "balanced", ["Kim"]);
+    // Nobody online: three Billing conversations wait first, then four for anyone.
+    const billing = [await arrive(w, team.id), await arrive(w, team.id), await arrive(w, team.id)];
+    const anyone = [await arrive(w), await arrive(w), await arrive(w), await arrive(w)];
+    // Sam (not in Billing) becomes eligible without a drain of his own …
+    await w.db
+      .update(members)
+      .set({ status: "online" })
+      .where(eq(members.id, idOf(w, "Sam")));
+    // … then one drain of two-conversation batches: the first batch is all Billing (Kim is
+    // offline), the rest of the queue lies behind it and behind a full batch.
+    const workspace = await workspaceOf(w);
+    const drained = await w.db.transaction((tx) =>
+      drainQueue(tx, { workspace, now: new Date(), limit: 2 }),
+    );
+    expect(drained.routed).toHaveLength(4);
+    for (const c of anyone) await expectRoutedTo(w, c.id, "Sam");
+    for (const c of billing) expect((await row(w, c.id)).queuedAt).not.toBeNull();
+    expect(await loadDrift(w.workspaceId)).toEqual([]);
   });
 
   it("is routed when a team's mode changes from manual to balanced", async () => {
