@@ -16,6 +16,7 @@ import {
 import { resolveWorkspaceContext } from "@/lib/auth/workspace-context";
 import {
   IP_MESSAGE_LIMIT,
+  IP_NEW_VISITOR_LIMIT,
   MESSAGE_WINDOW_MS,
   VISITOR_MESSAGE_LIMIT,
 } from "@/lib/channels/widget/limits";
@@ -25,6 +26,7 @@ import type { WidgetMessage, WidgetSession } from "@/lib/channels/widget/types";
 import {
   issueVisitor,
   signVisitorToken,
+  VISITOR_TOKEN_MAX_AGE_MS,
   verifyVisitorToken,
 } from "@/lib/channels/widget/visitor-token";
 import { getWidgetSettings } from "@/lib/channels/widget/widget-settings";
@@ -149,17 +151,36 @@ async function adminViewer(world: World = home) {
 }
 
 describe("the visitor token", () => {
-  it("is signed for one visitor and one workspace", () => {
-    const { visitorId, token } = issueVisitor("abc123");
+  it("is signed for one visitor, one workspace and its issue time", () => {
+    const issuedAt = new Date("2026-11-24T10:00:00Z");
+    const { visitorId, token } = issueVisitor("abc123", issuedAt);
     expect(visitorId.length).toBeGreaterThanOrEqual(22); // 16+ random bytes, base64url
-    expect(token.split(".")).toHaveLength(3);
-    expect(verifyVisitorToken(token, "abc123")).toBe(visitorId);
-    expect(verifyVisitorToken(token, "other")).toBeNull();
-    const [, , signature] = token.split(".");
-    expect(verifyVisitorToken(`${"A".repeat(24)}.abc123.${signature}`, "abc123")).toBeNull();
-    expect(verifyVisitorToken(`${visitorId}.abc123.${"x".repeat(43)}`, "abc123")).toBeNull();
-    expect(verifyVisitorToken("garbage", "abc123")).toBeNull();
-    expect(signVisitorToken({ visitorId, publicId: "abc123" })).toBe(token);
+    expect(token.split(".")).toHaveLength(4);
+    expect(verifyVisitorToken(token, "abc123", issuedAt)).toBe(visitorId);
+    expect(verifyVisitorToken(token, "other", issuedAt)).toBeNull();
+    const [, , issued, signature] = token.split(".");
+    const forged = [
+      `${"A".repeat(24)}.abc123.${issued}.${signature}`,
+      `${visitorId}.abc123.${issued}.${"x".repeat(43)}`,
+      // Made younger: the signature covers the issue time.
+      `${visitorId}.abc123.${(Number.parseInt(issued ?? "0", 36) + 86_400).toString(36)}.${signature}`,
+      `${visitorId}.abc123.${signature}`, // the old three-part form
+      "garbage",
+    ];
+    for (const bad of forged) expect(verifyVisitorToken(bad, "abc123", issuedAt)).toBeNull();
+    expect(signVisitorToken({ visitorId, publicId: "abc123", issuedAt })).toBe(token);
+  });
+
+  it(`expires ${VISITOR_TOKEN_MAX_AGE_MS / 86_400_000} days after issue`, () => {
+    const issuedAt = new Date("2026-01-01T00:00:00Z");
+    const { visitorId, token } = issueVisitor("abc123", issuedAt);
+    const day = 86_400_000;
+    const later = (ms: number) => new Date(issuedAt.getTime() + ms);
+    expect(verifyVisitorToken(token, "abc123", later(VISITOR_TOKEN_MAX_AGE_MS - day))).toBe(
+      visitorId,
+    );
+    expect(verifyVisitorToken(token, "abc123", later(VISITOR_TOKEN_MAX_AGE_MS + day))).toBeNull();
+    expect(verifyVisitorToken(token, "abc123", later(-day))).toBeNull(); // from the future
   });
 });
 
@@ -177,8 +198,22 @@ describe("a widget session", () => {
 
     expect((await send(token, { body: "Do you ship to Norway?" })).status).toBe(201);
     const again = await openSession(home.workspace.publicId, token);
-    expect(again.body.token).toBe(token);
+    // The same visitor, with a renewed token (its age starts again on every visit).
+    expect(verifyVisitorToken(again.body.token, home.workspace.publicId)).toBe(
+      verifyVisitorToken(token, home.workspace.publicId),
+    );
     expect(again.body.messages.map((message) => message.body)).toEqual(["Do you ship to Norway?"]);
+    // A token past its age opens a new, empty chat rather than the old conversation.
+    const visitorId = verifyVisitorToken(token, home.workspace.publicId) ?? "";
+    const stale = signVisitorToken({
+      visitorId,
+      publicId: home.workspace.publicId,
+      issuedAt: new Date(Date.now() - VISITOR_TOKEN_MAX_AGE_MS - 60_000),
+    });
+    const expired = await openSession(home.workspace.publicId, stale);
+    expect(verifyVisitorToken(expired.body.token, home.workspace.publicId)).not.toBe(visitorId);
+    expect(expired.body.messages).toEqual([]);
+    expect((await list(stale)).status).toBe(401);
 
     // A forged or foreign token is not reused: the visitor starts over, seeing nothing.
     const forged = await openSession(home.workspace.publicId, `${token.slice(0, -2)}xx`);
@@ -320,6 +355,35 @@ describe("rate limits", () => {
     );
   }, 120_000);
 
+  it(`lets one address start ${IP_NEW_VISITOR_LIMIT} new chats per window; a returning visitor is not counted`, async () => {
+    const ip = freshIp();
+    const open = async (token?: string) => {
+      const request = new Request(url(home.workspace.publicId, "session"), {
+        method: "POST",
+        // A client's own X-Forwarded-For entries come first; our proxy appends the address.
+        headers: {
+          "content-type": "application/json",
+          "x-forwarded-for": `${freshIp()}, ${ip}`,
+        },
+        body: JSON.stringify(token === undefined ? {} : { token }),
+      });
+      return json<WidgetSession & ErrorJson>(
+        await sessionRoute(request, context(home.workspace.publicId)),
+      );
+    };
+    let kept = "";
+    for (let i = 0; i < IP_NEW_VISITOR_LIMIT; i++) {
+      const opened = await open();
+      expect(opened.status).toBe(200);
+      kept = opened.body.token;
+    }
+    const refused = await open();
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.message).toMatch(/^Too many new chats/);
+    expect((await open(kept)).status).toBe(200);
+    expect((await openSession(home.workspace.publicId)).status).toBe(200);
+  }, 60_000);
+
   it("opens again once the window has moved on, and a refused hit is not counted", async () => {
     const db = await getDb();
     const key = `test:${randomBytes(6).toString("hex")}`;
@@ -345,10 +409,10 @@ describe("who may read what", () => {
     const token = await newVisitor();
     expect((await send(token, { body: "mine" })).status).toBe(201);
     const visitorId = visitorIdOf(token);
-    const [, publicId, signature] = token.split(".");
+    const [, publicId, issued, signature] = token.split(".");
     const forgedTokens = [
-      `${visitorId}.${publicId}.${"A".repeat(43)}`,
-      `${issueVisitor(home.workspace.publicId).visitorId}.${publicId}.${signature}`,
+      `${visitorId}.${publicId}.${issued}.${"A".repeat(43)}`,
+      `${issueVisitor(home.workspace.publicId).visitorId}.${publicId}.${issued}.${signature}`,
       "not-a-token",
     ];
     const foreignToken = await newVisitor(away.workspace.publicId);

@@ -3,6 +3,7 @@ import { signUpSchema } from "@/lib/auth/schemas";
 import { decodeCursor, encodeCursor } from "@/lib/conversations/cursor";
 import { listQuerySchema } from "@/lib/conversations/schemas";
 import { parseChannel } from "@/lib/realtime/events";
+import { requestIp } from "@/lib/request-ip";
 import { safeRedirect } from "@/lib/safe-redirect";
 
 describe("sign-up input", () => {
@@ -71,3 +72,15 @@ describe("inbox list input", () => {
 });
 
 const UUID = "6f1c3a52-1b0e-4c1e-9d7a-2f5a3c9e8b10";
+
+describe("the client address behind our proxies", () => {
+  const from = (headers: Record<string, string>) => ({ headers: new Headers(headers) });
+  it("reads the entry our nearest proxy appended, never what the client put before it", () => {
+    const forged = from({ "x-forwarded-for": "1.2.3.4, 5.6.7.8, 203.0.113.9" });
+    expect(requestIp(forged, 1)).toBe("203.0.113.9");
+    expect(requestIp(forged, 2)).toBe("5.6.7.8");
+    expect(requestIp(forged, 0)).toBe("unknown");
+    expect(requestIp(from({ "x-real-ip": "198.51.100.2" }), 1)).toBe("198.51.100.2");
+    expect(requestIp(from({}), 1)).toBe("unknown");
+  });
+});

@@ -3,58 +3,81 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { authSecret } from "@/lib/auth/secret";
 
 /**
- * A web chat visitor's token: `${visitorId}.${workspacePublicId}.${hmac}`. The HMAC-SHA256
- * (key derived from AUTH_SECRET) covers both ids, so nobody can mint a token for a visitor
- * id they guessed, nor carry one to another workspace. Base64url and hex never hold a dot.
+ * A web chat visitor's token: `${visitorId}.${workspacePublicId}.${issued}.${hmac}`, `issued`
+ * being the issue time in whole seconds (base 36). The HMAC-SHA256 (key derived from
+ * AUTH_SECRET) covers all three, so nobody can mint a token for a visitor id they guessed,
+ * carry one to another workspace, or make one younger. A token lives `VISITOR_TOKEN_MAX_AGE_MS`
+ * from issue; each visit renews it (start-widget-session.ts), so a returning visitor keeps
+ * their conversation while a token left in a log or an old browser stops working. Base64url,
+ * base 36 and hex never hold a dot.
  */
 const VISITOR_ID_BYTES = 18;
 const VISITOR_ID = /^[A-Za-z0-9_-]{22,64}$/;
 const PUBLIC_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const ISSUED = /^[0-9a-z]{1,10}$/;
+export const VISITOR_TOKEN_MAX_AGE_MS = 90 * 24 * 3600 * 1000;
+/** Clocks of several app instances may disagree this much. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 let cachedKey: { secret: string; key: Buffer } | null = null;
 
 function key(): Buffer {
   const secret = authSecret();
   if (cachedKey?.secret !== secret) {
-    // A key of its own, so a widget token can never stand in for another signed value.
-    const derived = createHmac("sha256", secret).update("switchboard:widget-visitor:v1").digest();
+    // A key of its own, so a widget token can never stand in for another signed value (v2:
+    // tokens carry their issue time; v1 tokens, which never expired, no longer verify).
+    const derived = createHmac("sha256", secret).update("switchboard:widget-visitor:v2").digest();
     cachedKey = { secret, key: derived };
   }
   return cachedKey.key;
 }
 
-function sign(visitorId: string, publicId: string): Buffer {
-  return createHmac("sha256", key()).update(`${visitorId}.${publicId}`).digest();
+function sign(visitorId: string, publicId: string, issued: string): Buffer {
+  return createHmac("sha256", key()).update(`${visitorId}.${publicId}.${issued}`).digest();
 }
 
 export function signVisitorToken({
   visitorId,
   publicId,
+  issuedAt,
 }: {
   visitorId: string;
   publicId: string;
+  issuedAt: Date;
 }): string {
-  return `${visitorId}.${publicId}.${sign(visitorId, publicId).toString("base64url")}`;
+  const issued = Math.floor(issuedAt.getTime() / 1000).toString(36);
+  return `${visitorId}.${publicId}.${issued}.${sign(visitorId, publicId, issued).toString("base64url")}`;
 }
 
 /** A new visitor: a random id (18 bytes) and its token for this workspace. */
-export function issueVisitor(publicId: string): { visitorId: string; token: string } {
+export function issueVisitor(
+  publicId: string,
+  issuedAt = new Date(),
+): { visitorId: string; token: string } {
   const visitorId = randomBytes(VISITOR_ID_BYTES).toString("base64url");
-  return { visitorId, token: signVisitorToken({ visitorId, publicId }) };
+  return { visitorId, token: signVisitorToken({ visitorId, publicId, issuedAt }) };
 }
 
 /**
- * The visitor id a token carries, or null when the token is malformed, forged, or was
- * issued for another workspace.
+ * The visitor id a token carries, or null when the token is malformed, forged, expired, or
+ * was issued for another workspace.
  */
-export function verifyVisitorToken(token: string, publicId: string): string | null {
+export function verifyVisitorToken(
+  token: string,
+  publicId: string,
+  now = new Date(),
+): string | null {
   const parts = token.split(".");
-  if (parts.length !== 3) return null;
-  const [visitorId = "", tokenPublicId = "", signature = ""] = parts;
-  if (!VISITOR_ID.test(visitorId) || !PUBLIC_ID.test(tokenPublicId)) return null;
+  if (parts.length !== 4) return null;
+  const [visitorId = "", tokenPublicId = "", issued = "", signature = ""] = parts;
+  if (!VISITOR_ID.test(visitorId) || !PUBLIC_ID.test(tokenPublicId) || !ISSUED.test(issued)) {
+    return null;
+  }
   if (tokenPublicId !== publicId) return null;
   const given = Buffer.from(signature, "base64url");
-  const expected = sign(visitorId, tokenPublicId);
+  const expected = sign(visitorId, tokenPublicId, issued);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  const age = now.getTime() - Number.parseInt(issued, 36) * 1000;
+  if (age > VISITOR_TOKEN_MAX_AGE_MS || age < -CLOCK_SKEW_MS) return null;
   return visitorId;
 }

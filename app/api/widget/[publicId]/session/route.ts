@@ -5,6 +5,7 @@ import { parseInput } from "@/lib/auth/actions";
 import { sessionRequestSchema } from "@/lib/channels/widget/schemas";
 import { startWidgetSession } from "@/lib/channels/widget/start-widget-session";
 import { readJsonBody, widgetResponse } from "@/lib/channels/widget/widget-request";
+import { requestIp } from "@/lib/request-ip";
 
 type Context = { params: Promise<{ publicId: string }> };
 const name = "POST /api/widget/:publicId/session";
@@ -13,6 +14,6 @@ export const POST = publicRoute({ name }, async (request: Request, { params }: C
   widgetResponse(name, async () => {
     const { publicId } = await params;
     const { token } = parseInput(sessionRequestSchema, await readJsonBody(request));
-    return startWidgetSession(await getDb(), { publicId, token });
+    return startWidgetSession(await getDb(), { publicId, token, ip: requestIp(request) });
   }),
 );
