@@ -36,6 +36,11 @@ describe("safeRedirect", () => {
     ["https://evil.example/", "/"],
     ["//evil.example", "/"],
     ["/\\evil.example", "/"],
+    // Browsers drop tabs and newlines in URLs: these are "//evil.example".
+    ["/\t/evil.example", "/"],
+    ["/\n/evil.example", "/"],
+    ["/\\\t\\evil.example", "/"],
+    ["/acme/inbox?view=mine#top", "/acme/inbox?view=mine#top"],
     [undefined, "/"],
   ])("%s → %s", (target, result) => {
     expect(safeRedirect(target)).toBe(result);
