@@ -10,6 +10,8 @@ export const users = pgTable("users", {
   emailVerified: timestamp({ mode: "date", withTimezone: true }),
   image: text(),
   passwordHash: text(),
+  /** Sessions signed in before this no longer count (lib/auth/email-ownership.ts). */
+  sessionsValidAfter: timestamp({ mode: "date", withTimezone: true }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 export type User = typeof users.$inferSelect;

@@ -7,6 +7,8 @@ import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { sendMagicLinkEmail } from "@/lib/email/send-magic-link-email";
 import { AppError } from "@/lib/errors";
 import { requestIp } from "@/lib/request-ip";
+import { claimEmailOwnership, sessionRevoked } from "./email-ownership";
+import { magicLinkAllowed } from "./magic-link-limit";
 import { signInSchema } from "./schemas";
 import { authSecret } from "./secret";
 import { verifyCredentials, WRONG_CREDENTIALS } from "./verify-credentials";
@@ -37,13 +39,22 @@ export function refusalFromCode(code: string): AppError {
 // The lazy form: the database (PGlite in particular) opens asynchronously.
 export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   const db = await getDb();
+  const adapter = DrizzleAdapter(db, {
+    usersTable: users,
+    accountsTable: accounts,
+    sessionsTable: sessions,
+    verificationTokensTable: verificationTokens,
+  });
   return {
-    adapter: DrizzleAdapter(db, {
-      usersTable: users,
-      accountsTable: accounts,
-      sessionsTable: sessions,
-      verificationTokensTable: verificationTokens,
-    }),
+    adapter: {
+      ...adapter,
+      // An email link marks its address verified: first, undo what an unproven owner set up.
+      async updateUser(user) {
+        if (user.emailVerified) await claimEmailOwnership(db, { userId: user.id });
+        if (!adapter.updateUser) throw new Error("the Drizzle adapter has no updateUser");
+        return adapter.updateUser(user);
+      },
+    },
     // The email provider needs an adapter, which would default sessions to `database`;
     // Credentials only issues JWTs, so both use JWT sessions.
     session: { strategy: "jwt" },
@@ -73,6 +84,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
         maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
         // Auth.js's own Resend provider posts to a hard-coded URL; ours goes through the outbox.
         async sendVerificationRequest({ identifier, url, expires }) {
+          // magicLinkAction checks first, for its message; a POST straight to
+          // /api/auth/signin/email skips the action and sends nothing here. No throw: Auth.js
+          // starts this before it awaits it, so a rejection would go unhandled meanwhile.
+          if (!(await magicLinkAllowed(db, identifier))) {
+            console.warn("[auth] sign-in link not sent: the address's limit is reached");
+            return;
+          }
           await sendMagicLinkEmail({ to: identifier, url, expires });
         },
       },
@@ -86,8 +104,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
       },
     },
     callbacks: {
-      jwt({ token, user }) {
-        if (user?.id) token.sub = user.id;
+      async jwt({ token, user }) {
+        if (user?.id) {
+          token.sub = user.id;
+          token.signedInAt = Date.now();
+          return token;
+        }
+        // Read on every request: a session begun before its account's sessions were revoked
+        // (email-ownership.ts) ends here. Sessions from before this check existed count as 0.
+        const signedInAt = typeof token.signedInAt === "number" ? token.signedInAt : 0;
+        if (token.sub && (await sessionRevoked(db, { userId: token.sub, signedInAt }))) return null;
         return token;
       },
       session({ session, token }) {

@@ -1,12 +1,16 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
+import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { loginAttempts, users } from "@/db/schema";
+import { emailOutbox, loginAttempts, users } from "@/db/schema";
+import { handlers } from "@/lib/auth/auth";
+import { claimEmailOwnership, sessionRevoked } from "@/lib/auth/email-ownership";
 import {
   LOGIN_FAILURE_LIMIT,
   LOGIN_WINDOW_MS,
   recordLoginFailure,
 } from "@/lib/auth/login-rate-limit";
+import { MAGIC_LINK_LIMIT } from "@/lib/auth/magic-link-limit";
 import { signUpUser } from "@/lib/auth/sign-up";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { AppError } from "@/lib/errors";
@@ -151,5 +155,68 @@ describe("password sign-in", () => {
     await verifyCredentials(db, { email: user.email, password: TEST_PASSWORD, ip: ip() });
     const left = await db.select().from(loginAttempts).where(eq(loginAttempts.email, user.email));
     expect(left).toHaveLength(0);
+  });
+});
+
+describe("an email link proving who owns an address", () => {
+  it("removes a password set before anyone proved it, and ends the sessions signed in with it", async () => {
+    const db = await getDb();
+    // Someone signs up with another person's address and a password of their choosing …
+    const email = randomEmail("prehijack");
+    const squatter = await signUpUser(db, { name: "Not Alice", email, password: TEST_PASSWORD });
+    const before = Date.now();
+    expect((await verifyCredentials(db, { email, password: TEST_PASSWORD, ip: ip() })).id).toBe(
+      squatter.id,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    // … then the real owner signs in through a link sent to it (Auth.js marks it verified).
+    expect(await claimEmailOwnership(db, { userId: squatter.id })).toBe(true);
+    const refused = await refusal(
+      verifyCredentials(db, { email, password: TEST_PASSWORD, ip: ip() }),
+    );
+    expect(refused.code).toBe("unauthenticated");
+    expect(await sessionRevoked(db, { userId: squatter.id, signedInAt: before })).toBe(true);
+    expect(await sessionRevoked(db, { userId: squatter.id, signedInAt: Date.now() + 1 })).toBe(
+      false,
+    );
+  });
+
+  it("leaves a verified account's password and sessions alone", async () => {
+    const db = await getDb();
+    const email = randomEmail("verified");
+    const owner = await signUpUser(db, { name: "Owner", email, password: TEST_PASSWORD });
+    await db.update(users).set({ emailVerified: new Date() }).where(eq(users.id, owner.id));
+    expect(await claimEmailOwnership(db, { userId: owner.id })).toBe(false);
+    expect((await verifyCredentials(db, { email, password: TEST_PASSWORD, ip: ip() })).id).toBe(
+      owner.id,
+    );
+    expect(await sessionRevoked(db, { userId: owner.id, signedInAt: 0 })).toBe(false);
+    expect(await sessionRevoked(db, { userId: "no-such-user", signedInAt: Date.now() })).toBe(true);
+  });
+});
+
+describe("sign-in links requested straight from Auth.js's endpoint", () => {
+  it(`are limited to ${MAGIC_LINK_LIMIT} per address like the sign-in form's`, async () => {
+    const email = randomEmail("direct");
+    const csrf = await handlers.GET(new NextRequest("http://localhost:3000/api/auth/csrf"));
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const cookie = (csrf.headers.get("set-cookie") ?? "")
+      .split(/,(?=\s*authjs)/)
+      .map((part) => part.split(";")[0]?.trim())
+      .join("; ");
+    for (let i = 0; i < MAGIC_LINK_LIMIT + 2; i++) {
+      await handlers.POST(
+        new NextRequest("http://localhost:3000/api/auth/signin/email", {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+          body: new URLSearchParams({ csrfToken, email }).toString(),
+        }),
+      );
+    }
+    const sent = await (await getDb())
+      .select({ id: emailOutbox.id })
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.toAddress, email), eq(emailOutbox.template, "magic-link")));
+    expect(sent).toHaveLength(MAGIC_LINK_LIMIT);
   });
 });
