@@ -3,6 +3,7 @@ import type { Database } from "@/db/client";
 import { teamMembers } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { poolGrew } from "@/lib/assignment/routing-changed";
+import { lockRouting } from "@/lib/assignment/routing-lock";
 import { AppError } from "@/lib/errors";
 import { emitAccessChanged } from "@/lib/realtime/emit-access-changed";
 import { findWorkspaceById } from "@/lib/workspaces/queries";
@@ -22,6 +23,11 @@ export async function addTeamMember(
 ): Promise<{ team: string; member: string }> {
   return db.transaction(async (tx) => {
     const team = await lockTeam(tx, { workspaceId, teamId });
+    // The routing lock before the member row: routing, removals, role and availability
+    // changes take it and then write member rows, so holding the member row (share-locked
+    // below) while waiting for it would deadlock with them. The team row comes first, as in
+    // every team change (lib/assignment/routing-lock.ts).
+    await lockRouting(tx, workspaceId);
     const member = await findMemberName(tx, { workspaceId, memberId, activeOnly: true });
     const added = await tx
       .insert(teamMembers)

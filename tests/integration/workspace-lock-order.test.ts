@@ -12,6 +12,7 @@ import { sendMessage } from "@/lib/conversations/send-message";
 import { viewerFor } from "@/lib/conversations/viewer";
 import type { AppError } from "@/lib/errors";
 import { lockWorkspace } from "@/lib/members/lock-workspace";
+import { addTeamMember } from "@/lib/teams/add-team-member";
 import { deleteTeam } from "@/lib/teams/delete-team";
 import { lockTeam } from "@/lib/teams/lock-team";
 import { renameTeam } from "@/lib/teams/rename-team";
@@ -269,3 +270,37 @@ describe.skipIf(!process.env.DATABASE_URL)("a team assigned while the team chang
     expect(await Promise.all([changing, assigning])).toEqual(["team change ok", "assign ok"]);
   });
 });
+
+describe.skipIf(!process.env.DATABASE_URL)(
+  "a member added to a team while routing changes them",
+  () => {
+    it("lets adding a member to a team and an availability change of that member both finish", async () => {
+      const w = await buildWorld({ people: { Sam: "agent" }, mode: "balanced" });
+      const db = w.db;
+      const [team] = await db
+        .insert(teams)
+        .values({ workspaceId: w.workspaceId, name: "Billing" })
+        .returning();
+      if (!team) throw new Error("no team");
+      const sam = who(w, "Sam").member.id;
+      // As removals, role and availability changes do: the routing lock, then the member row.
+      const changing = db.transaction(async (tx) => {
+        await lockRouting(tx, w.workspaceId);
+        await sleep(400);
+        await tx.update(members).set({ status: "online" }).where(eq(members.id, sam));
+        return "availability ok";
+      });
+      await sleep(100);
+      const adding = addTeamMember(db, {
+        workspaceId: w.workspaceId,
+        actorMemberId: w.admin.member.id,
+        teamId: team.id,
+        memberId: sam,
+      }).then(
+        () => "add ok",
+        (error: { cause?: { code?: string } }) => error.cause?.code ?? String(error),
+      );
+      expect(await Promise.all([changing, adding])).toEqual(["availability ok", "add ok"]);
+    });
+  },
+);
