@@ -80,7 +80,9 @@ export async function eventStream(
         subscriber = fresh;
         checking = null;
         if (!fresh) return close("revoked");
-        for (const row of held.splice(0)) send(row);
+        // Received, not just sent: an access change that arrived during this check may have
+        // committed after it read, so it starts another.
+        for (const row of held.splice(0)) receive(row);
       })
       .catch((error: unknown) => {
         checking = null;
