@@ -5,8 +5,11 @@ import { agentKnowledge } from "@/db/schema";
 import { RecentMap } from "@/lib/recent-map";
 import type { KnowledgeEntry } from "./responder";
 
-/** Knowledge an agent answers from: at most this many entries, oldest first. */
-const KNOWLEDGE_LIMIT = 5_000;
+/**
+ * Knowledge an agent answers from: at most this many entries, oldest first. Adding past it is
+ * refused (manage-knowledge.ts), so no entry an Admin sees is left out of the answers.
+ */
+export const KNOWLEDGE_LIMIT = 5_000;
 
 /** Per agent, the knowledge this process last read and what it was read at. */
 /** An index of 5,000 entries of ~1,000 characters took about 6 MB of heap: ten agents at most. */

@@ -1,8 +1,9 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, count, eq, isNull } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { type AgentKnowledge, agentKnowledge, aiAgents } from "@/db/schema";
-import { notFound } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
+import { KNOWLEDGE_LIMIT } from "./knowledge-cache";
 import { lockAgent } from "./lock-agent";
 import { readKnowledgeCsv } from "./read-knowledge-csv";
 import type {
@@ -42,12 +43,34 @@ async function lockEntry(
   return entry;
 }
 
+/**
+ * Refuses to take an agent past the knowledge it answers from (`KNOWLEDGE_LIMIT`). Called with
+ * the agent row locked against other adds, so two at once cannot both squeeze in.
+ */
+async function assertRoom(
+  tx: Transaction,
+  { agentId, adding }: { agentId: string; adding: number },
+) {
+  const [row] = await tx
+    .select({ entries: count() })
+    .from(agentKnowledge)
+    .where(eq(agentKnowledge.agentId, agentId));
+  const entries = row?.entries ?? 0;
+  if (entries + adding <= KNOWLEDGE_LIMIT) return;
+  const limit = KNOWLEDGE_LIMIT.toLocaleString("en");
+  throw new AppError(
+    "validation",
+    `An agent answers from at most ${limit} entries and this one has ${entries.toLocaleString("en")}: delete some before adding ${adding === 1 ? "another" : adding.toLocaleString("en")}.`,
+  );
+}
+
 export async function addKnowledgeEntry(
   db: Database,
   { workspaceId, agentId, kind, title, body }: AddKnowledgeInput & { workspaceId: string },
 ): Promise<AgentKnowledge> {
   return db.transaction(async (tx) => {
-    const agent = await lockAgent(tx, { workspaceId, agentId, strength: "share" });
+    const agent = await lockAgent(tx, { workspaceId, agentId, strength: "no key update" });
+    await assertRoom(tx, { agentId: agent.id, adding: 1 });
     const [entry] = await tx
       .insert(agentKnowledge)
       .values({ workspaceId, agentId: agent.id, kind, title, body })
@@ -95,7 +118,8 @@ export async function importKnowledge(
 ): Promise<{ imported: number }> {
   const entries = readKnowledgeCsv(csv);
   return db.transaction(async (tx) => {
-    const agent = await lockAgent(tx, { workspaceId, agentId, strength: "share" });
+    const agent = await lockAgent(tx, { workspaceId, agentId, strength: "no key update" });
+    await assertRoom(tx, { agentId: agent.id, adding: entries.length });
     const now = new Date();
     // The list shows the newest first: a millisecond apart per row keeps the file's order there.
     await tx.insert(agentKnowledge).values(

@@ -10,6 +10,7 @@ import {
   updateKnowledgeAction,
 } from "@/app/(app)/[workspace]/settings/agents/actions";
 import { agentKnowledge, agentSessions, aiAgents, conversations, teams } from "@/db/schema";
+import { KNOWLEDGE_LIMIT } from "@/lib/agents/knowledge-cache";
 import {
   findAgent,
   listAgents,
@@ -494,6 +495,42 @@ describe("AI agents: knowledge", () => {
     });
     // Nothing of the refused files was imported.
     expect(await knowledgeOf(world, agent.id)).toHaveLength(4);
+  });
+
+  it(`refuses knowledge past the ${KNOWLEDGE_LIMIT.toLocaleString("en")} entries an agent answers from`, async () => {
+    const world = await buildWorld();
+    const actor = actorOf(world);
+    const agent = await newAgent(world);
+    await world.db.insert(agentKnowledge).values(
+      Array.from({ length: KNOWLEDGE_LIMIT - 1 }, (_, i) => ({
+        workspaceId: world.workspaceId,
+        agentId: agent.id,
+        kind: "qa" as const,
+        title: `Question ${i}?`,
+        body: `Answer ${i}.`,
+      })),
+    );
+    const add = (title: string) =>
+      addKnowledgeAction.run(actor, {
+        workspace: world.slug,
+        agentId: agent.id,
+        kind: "qa",
+        title,
+        body: "Yes.",
+      });
+    expect((await add("The last one that fits?")).ok).toBe(true);
+    const refused = await add("One too many?");
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: "validation", message: expect.stringContaining("at most 5,000 entries") },
+    });
+    const imported = await importKnowledgeAction.run(actor, {
+      workspace: world.slug,
+      agentId: agent.id,
+      csv: "question,answer\r\nA?,B.\r\n",
+    });
+    expect(imported.ok).toBe(false);
+    expect(await knowledgeOf(world, agent.id)).toHaveLength(KNOWLEDGE_LIMIT);
   });
 
   it("searches an agent's knowledge by word, by part of a word, and by kind", async () => {
