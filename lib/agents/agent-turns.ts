@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gt, inArray, isNull, lt } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import {
   agentSessions,
@@ -358,20 +358,24 @@ const errorText = (error: unknown) =>
 
 /**
  * Turns still pending after `olderThanMs` (a job lost between commit and send, or a process
- * that died mid-answer), from the last hour: the worker sends their jobs again.
+ * that died mid-answer), oldest first, however old: the sweep sends their jobs again, or hands
+ * the ones too old for a late answer to the humans (agent-worker.ts).
  */
 export async function stalePendingTurns(
   db: Database,
   { olderThanMs, now = new Date() }: { olderThanMs: number; now?: Date },
-): Promise<{ key: string; inboundMessageId: string | null }[]> {
+): Promise<{ key: string; inboundMessageId: string | null; createdAt: Date }[]> {
   return db
-    .select({ key: agentTurns.key, inboundMessageId: agentTurns.inboundMessageId })
+    .select({
+      key: agentTurns.key,
+      inboundMessageId: agentTurns.inboundMessageId,
+      createdAt: agentTurns.createdAt,
+    })
     .from(agentTurns)
     .where(
       and(
         eq(agentTurns.status, "pending"),
         lt(agentTurns.createdAt, new Date(now.getTime() - olderThanMs)),
-        gt(agentTurns.createdAt, new Date(now.getTime() - 60 * 60_000)),
       ),
     )
     .orderBy(asc(agentTurns.createdAt))

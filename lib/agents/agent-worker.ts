@@ -10,6 +10,8 @@ import type { Responder } from "./responder";
 const SWEEP_MS = 30_000;
 /** A turn still pending this long after it was written has lost its job (or its worker). */
 const STALE_TURN_MS = 2 * 60_000;
+/** A turn pending this long is handed to the humans by the sweep, not sent again. */
+const ABANDON_MS = 60 * 60_000;
 
 export interface AgentWorker {
   /** Stops taking jobs; the one in progress finishes. */
@@ -74,7 +76,18 @@ export async function startAgentWorker({
  */
 export async function sweepOnce(db: Database, boss: PgBoss, now = new Date()): Promise<void> {
   await expireAgentSessions(db, { now });
-  const stale = await stalePendingTurns(db, { olderThanMs: STALE_TURN_MS, now });
+  const pending = await stalePendingTurns(db, { olderThanMs: STALE_TURN_MS, now });
+  // Unanswered for an hour (the queue or the workers were down): a person takes over rather
+  // than the customer getting a late answer, or none while the AI still owns the conversation.
+  const abandoned = pending.filter((turn) => now.getTime() - turn.createdAt.getTime() > ABANDON_MS);
+  for (const turn of abandoned) {
+    await handOffStuckTurn(db, {
+      key: turn.key,
+      reason: "The AI agent could not answer within an hour; a person will take over.",
+      now,
+    });
+  }
+  const stale = pending.filter((turn) => !abandoned.includes(turn));
   if (stale.length === 0) return;
   const jobs = await Promise.all(
     stale.map((turn) =>

@@ -728,6 +728,23 @@ describe("jobs", () => {
     await close(world, conversation.id);
   });
 
+  it("a turn left unanswered for over an hour is handed to the humans, not answered late", async () => {
+    const { conversation, handle } = await handledConversation({ sendInitialMessage: false });
+    const { message } = await customerSays(handle, "Hello? Anyone?");
+    // No worker ran (the queue was down): two hours later the sweep finds the turn pending.
+    await sweepOnce(world.db, await getBoss(), new Date(Date.now() + 2 * 60 * 60_000));
+    const [session] = await sessionsOf(conversation.id);
+    expect(session?.endReason).toBe("error");
+    expect(session?.endDetail).toMatch(/within an hour/);
+    expect((await conversationOf(conversation.id)).agentSessionId).toBeNull();
+    const [turn] = await world.db
+      .select()
+      .from(agentTurns)
+      .where(eq(agentTurns.key, turnKeyOf(message.id)));
+    expect(turn?.status).toBe("handed_off");
+    await close(world, conversation.id);
+  });
+
   it("a job that fails mid-answer is retried by pg-boss and still answers once", async () => {
     let attempts = 0;
     const flaky: Responder = {
