@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, lt } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import {
   agentSessions,
@@ -306,6 +306,11 @@ async function responderInput(
         and(
           eq(messages.conversationId, conversation.id),
           inArray(messages.kind, ["inbound", "outbound"]),
+          // Up to the message this turn answers, however many came after it: the page read
+          // always holds it (it once read the newest only and could miss it, answering "").
+          turn.inboundMessageId
+            ? sql`(${messages.createdAt}, ${messages.id}) <= (select m.created_at, m.id from ${messages} m where m.id = ${turn.inboundMessageId})`
+            : undefined,
         ),
       )
       .orderBy(desc(messages.createdAt), desc(messages.id))

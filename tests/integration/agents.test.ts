@@ -689,6 +689,43 @@ describe("jobs", () => {
     }
   });
 
+  it("answers the customer's message even when many more came after it before the job ran", async () => {
+    const { agent, conversation, handle } = await handledConversation({
+      sendInitialMessage: false,
+    });
+    const { message } = await customerSays(handle, "Where is my parcel?");
+    // Forty replies land before the agent's job runs (its worker was busy).
+    const later = message.createdAt.getTime();
+    await world.db.insert(messages).values(
+      Array.from({ length: 40 }, (_, i) => ({
+        workspaceId: world.workspaceId,
+        conversationId: conversation.id,
+        kind: "outbound" as const,
+        authorMemberId: world.admin.member.id,
+        body: `Later reply ${i}`,
+        createdAt: new Date(later + 1_000 + i),
+      })),
+    );
+    const asked: string[] = [];
+    const echo: Responder = {
+      name: "echo",
+      async respond(input) {
+        asked.push(input.message);
+        return { kind: "reply", reply: `Re: ${input.message}` };
+      },
+    };
+    const worker = await startAgentWorker({ db: world.db, responder: echo, sweep: false });
+    try {
+      await waitUntil(async () =>
+        (await threadOf(conversation.id)).some((line) => line.authorAgentId === agent.id),
+      );
+    } finally {
+      await worker.stop();
+    }
+    expect(asked).toEqual(["Where is my parcel?"]);
+    await close(world, conversation.id);
+  });
+
   it("a turn whose job failed for good is handed to the humans by the sweep", async () => {
     const { conversation, handle } = await handledConversation({ sendInitialMessage: false });
     const { message } = await customerSays(handle, "Is anyone there?");
