@@ -14,8 +14,16 @@ export interface Connection {
   db: Database;
   driver: DatabaseDriver;
   close: () => Promise<void>;
-  /** Runs `LISTEN channel`; resolves to an unsubscribe function. */
-  listen: (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>;
+  /**
+   * Runs `LISTEN channel`; resolves to an unsubscribe function. A dropped listening connection
+   * is replaced; `onResume` runs once listening again, since notifications sent meanwhile
+   * were never heard.
+   */
+  listen: (
+    channel: string,
+    onPayload: (payload: string) => void,
+    onResume?: () => void,
+  ) => Promise<() => Promise<void>>;
   /**
    * Raw SQL for pg-boss's `db` option: parameterised statements go through the driver's
    * query; parameterless ones may hold several statements (pg-boss's migrations).
@@ -93,7 +101,7 @@ async function openPostgres(url: string): Promise<Connection> {
       listeners.clear();
       await pool.end();
     },
-    async listen(channel, onPayload) {
+    async listen(channel, onPayload, onResume) {
       let stopped = false;
       let current: import("pg").PoolClient | null = null;
       // The listening connection may drop (server restart, network): log it and listen again
@@ -112,12 +120,16 @@ async function openPostgres(url: string): Promise<Connection> {
           if (current === client) current = null;
           if (stopped) return;
           const retry = () =>
-            connect().catch((again: unknown) => {
-              console.error(`[db] LISTEN ${channel} failed; retrying`, again);
-              if (!stopped) setTimeout(retry, 1_000).unref();
-            });
+            connect()
+              .then(() => onResume?.())
+              .catch((again: unknown) => {
+                console.error(`[db] LISTEN ${channel} failed; retrying`, again);
+                if (!stopped) setTimeout(retry, 1_000).unref();
+              });
           setTimeout(retry, 250).unref();
         });
+        // Named, so an operator (or a test) can tell this process's listening connection apart.
+        await client.query(`SET application_name = 'switchboard listen ${process.pid}'`);
         await client.query(`LISTEN "${channel}"`);
       };
       await connect();

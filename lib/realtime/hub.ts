@@ -45,6 +45,8 @@ class RealtimeHub {
   private starting: Promise<void> | null = null;
   private listeningOn: Connection | null = null;
   private pending: number[] = [];
+  /** The newest event this hub has read: after a lost LISTEN, what came later is read. */
+  private lastId: number | null = null;
   private flushing = false;
   private lastPrune = 0;
   private pusher: Pusher | null | undefined;
@@ -55,8 +57,19 @@ class RealtimeHub {
     if (this.listeningOn !== connection) {
       this.listeningOn = connection;
       this.starting = connection
-        .listen(NOTIFY_CHANNEL, (payload) => this.notified(payload))
-        .then(() => undefined)
+        .listen(
+          NOTIFY_CHANNEL,
+          (payload) => this.notified(payload),
+          () => void this.resume(),
+        )
+        .then(async () => {
+          // Where a later lost LISTEN resumes from, until an event is read.
+          const [newest] = await connection.db
+            .select({ id: sql<number | null>`max(${realtimeEvents.id})` })
+            .from(realtimeEvents);
+          if (this.lastId === null && newest?.id != null) this.lastId = Number(newest.id);
+          this.lastId ??= 0;
+        })
         .catch((error: unknown) => {
           this.listeningOn = null;
           throw error;
@@ -83,16 +96,44 @@ class RealtimeHub {
     queueMicrotask(() => void this.flush());
   }
 
+  /**
+   * The LISTEN connection was lost and is back: events notified meanwhile were never heard, so
+   * every event after the newest one read is read now (streams drop what they already have).
+   */
+  private async resume(): Promise<void> {
+    if (this.lastId === null) return;
+    try {
+      const db = (await getConnection()).db;
+      const missed = await db
+        .select({ id: realtimeEvents.id })
+        .from(realtimeEvents)
+        .where(gt(realtimeEvents.id, this.lastId))
+        .orderBy(realtimeEvents.id)
+        .limit(5_000);
+      this.pending.push(...missed.map((row) => row.id));
+      void this.flush();
+    } catch (error) {
+      console.error("[realtime] reading the events missed while not listening failed", error);
+    }
+  }
+
   private async flush(): Promise<void> {
     if (this.flushing) return;
     this.flushing = true;
+    let ids: number[] = [];
+    let retry = false;
     try {
       const db = (await getConnection()).db;
       while (this.pending.length > 0) {
-        const ids = this.pending.splice(0);
+        ids = this.pending.splice(0);
         const rows = (await db.select().from(realtimeEvents).where(inArray(realtimeEvents.id, ids)))
           .map(toRow)
           .sort((a, b) => a.id - b.id);
+        const newest = rows.at(-1)?.id;
+        if (newest !== undefined && (this.lastId === null || newest > this.lastId)) {
+          this.lastId = newest;
+        }
+        ids = [];
         for (const row of rows) {
           for (const subscription of this.subscriptions) {
             if (subscription.workspaceId === row.workspaceId) subscription.receive(row);
@@ -103,10 +144,16 @@ class RealtimeHub {
       await this.prune(db);
     } catch (error) {
       console.error("[realtime] delivery failed", error);
+      // Ids not read yet (the read failed) are read again shortly, not dropped.
+      if (ids.length > 0) {
+        this.pending.unshift(...ids);
+        retry = true;
+        setTimeout(() => void this.flush(), 1_000).unref();
+      }
     } finally {
       this.flushing = false;
       // Ids notified while the last await (the prune) ran found us busy: deliver them now.
-      if (this.pending.length > 0) queueMicrotask(() => void this.flush());
+      if (!retry && this.pending.length > 0) queueMicrotask(() => void this.flush());
     }
   }
 

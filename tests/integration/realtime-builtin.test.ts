@@ -124,6 +124,23 @@ describe("the hub", () => {
   );
 });
 
+describe("the hub's lost connection", () => {
+  it.skipIf(!onPostgres)(
+    "delivers what committed while its LISTEN connection was down, once it listens again (PostgreSQL: a connection to drop)",
+    async () => {
+      const admin = await open(sse.memberUrl(world.people.admin.member.id));
+      const first = await arrive();
+      await admin.waitFor(() => changesOf(admin, first.id).length > 0);
+      // This process's listening connection goes away; it listens again after 250 ms.
+      await world.db.execute(
+        sql`select pg_terminate_backend(pid) from pg_stat_activity where application_name = ${`switchboard listen ${process.pid}`}`,
+      );
+      const missed = await arrive(); // its NOTIFY finds nobody listening
+      await admin.waitFor(() => changesOf(admin, missed.id).length > 0, 5_000);
+    },
+  );
+});
+
 describe("member streams", () => {
   it("start with a retry hint and carry committed changes the member may see, and only those", async () => {
     const sales = await open(sse.memberUrl(world.people.sales.member.id));
