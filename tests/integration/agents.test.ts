@@ -142,6 +142,19 @@ async function handledConversation(agentOverrides: Partial<typeof aiAgents.$infe
   return { agent, conversation, handle: conversation.handle };
 }
 
+/** The sweep handed the turn for this message to the humans: session ended with `error`. */
+async function expectHandedOff(conversationId: string, messageId: string, detail: RegExp) {
+  const [session] = await sessionsOf(conversationId);
+  expect(session?.endReason).toBe("error");
+  expect(session?.endDetail).toMatch(detail);
+  expect((await conversationOf(conversationId)).agentSessionId).toBeNull();
+  const [turn] = await world.db
+    .select()
+    .from(agentTurns)
+    .where(eq(agentTurns.key, turnKeyOf(messageId)));
+  expect(turn?.status).toBe("handed_off");
+}
+
 /** A responder that waits until released, to hold an answer in flight. */
 function heldResponder(decision: AgentDecision) {
   let release: () => void = () => {};
@@ -750,15 +763,7 @@ describe("jobs", () => {
     expect(before?.endedAt).toBeNull();
 
     await sweepOnce(world.db, boss, new Date(Date.now() + 10 * 60_000));
-    const [session] = await sessionsOf(conversation.id);
-    expect(session?.endReason).toBe("error");
-    expect(session?.endDetail).toMatch(/could not answer/);
-    expect((await conversationOf(conversation.id)).agentSessionId).toBeNull();
-    const [turn] = await world.db
-      .select()
-      .from(agentTurns)
-      .where(eq(agentTurns.key, turnKeyOf(message.id)));
-    expect(turn?.status).toBe("handed_off");
+    await expectHandedOff(conversation.id, message.id, /could not answer/);
     // A second sweep finds nothing left to do.
     await sweepOnce(world.db, boss, new Date(Date.now() + 10 * 60_000));
     expect(await sessionsOf(conversation.id)).toHaveLength(1);
@@ -770,15 +775,7 @@ describe("jobs", () => {
     const { message } = await customerSays(handle, "Hello? Anyone?");
     // No worker ran (the queue was down): two hours later the sweep finds the turn pending.
     await sweepOnce(world.db, await getBoss(), new Date(Date.now() + 2 * 60 * 60_000));
-    const [session] = await sessionsOf(conversation.id);
-    expect(session?.endReason).toBe("error");
-    expect(session?.endDetail).toMatch(/within an hour/);
-    expect((await conversationOf(conversation.id)).agentSessionId).toBeNull();
-    const [turn] = await world.db
-      .select()
-      .from(agentTurns)
-      .where(eq(agentTurns.key, turnKeyOf(message.id)));
-    expect(turn?.status).toBe("handed_off");
+    await expectHandedOff(conversation.id, message.id, /within an hour/);
     await close(world, conversation.id);
   });
 
