@@ -12,7 +12,14 @@ import {
   sql,
 } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { type Conversation, conversationEvents, conversations, type Workspace } from "@/db/schema";
+import {
+  type Conversation,
+  conversationEvents,
+  conversations,
+  type RoutingMode,
+  type Workspace,
+  workspaces,
+} from "@/db/schema";
 import { notificationWrites } from "@/lib/notifications/notify";
 import { conversationChangeEntries, emitMany } from "@/lib/realtime/emit";
 import { assigneeNotifications } from "./notify-assignee";
@@ -137,8 +144,13 @@ async function drainBatch(
   );
   const mine = arrivalIds.length > 0 ? inArray(conversations.id, arrivalIds) : null;
   // The caller's arrivals come first whatever the limit; the queue fills the rest, oldest first.
-  const batch = await tx
-    .select()
+  // Each row also carries the workspace's routing mode as committed now, under the routing
+  // lock: the caller's copy may predate a mode change (a drain serves several callers' copies).
+  const read = await tx
+    .select({
+      conversation: conversations,
+      routingMode: sql<RoutingMode>`(select w.routing_mode from ${workspaces} w where w.id = ${workspace.id})`,
+    })
     .from(conversations)
     .where(and(eq(conversations.workspaceId, workspace.id), mine ? or(queued, mine) : queued))
     .orderBy(
@@ -147,7 +159,9 @@ async function drainBatch(
       asc(conversations.id),
     )
     .limit(limit + arrivalIds.length)
-    .for("update", { skipLocked: true });
+    .for("update", { of: conversations, skipLocked: true });
+  const batch = read.map((row) => row.conversation);
+  const current = read[0] ? { ...workspace, routingMode: read[0].routingMode } : workspace;
   const seen = new Set(batch.map((c) => c.id));
   const held = arrivalIds.filter((id) => !seen.has(id));
   const triggers = new Map(arrivals.map((a) => [a.conversationId, a.trigger]));
@@ -164,7 +178,7 @@ async function drainBatch(
   const explained: { conversation: Conversation; decision: RoutingDecision }[] = [];
   const blockedBefore = blocked.size;
   for (const [teamId, waiting] of pools) {
-    const pool = await findPool(tx, workspace, teamId);
+    const pool = await findPool(tx, current, teamId);
     if (!pool.strategy) {
       leave.push(...waiting);
       continue;

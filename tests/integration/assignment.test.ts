@@ -1,6 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { conversations, members, routingPositions, teamMembers, teams } from "@/db/schema";
+import {
+  conversations,
+  members,
+  routingPositions,
+  teamMembers,
+  teams,
+  workspaces,
+} from "@/db/schema";
 import {
   assignMember,
   assignTeam,
@@ -661,6 +668,29 @@ describe("the queue", () => {
     for (const c of anyone) await expectRoutedTo(w, c.id, "Sam");
     for (const c of billing) expect((await row(w, c.id)).queuedAt).not.toBeNull();
     expect(await loadDrift(w.workspaceId)).toEqual([]);
+  });
+
+  it("drains by the mode committed now, not by the caller's older copy of the workspace", async () => {
+    const w = await buildWorld({ people: { Sam: "agent" }, mode: "balanced" });
+    const stale = await workspaceOf(w); // balanced, as a drain's first caller read it
+    const c = await arrive(w); // nobody online: it waits in the queue
+    // Routing was switched off while it arrived: the switch's transaction took the queue out
+    // before this conversation committed, so it is still queued under a manual mode.
+    await w.db
+      .update(workspaces)
+      .set({ routingMode: "manual" })
+      .where(eq(workspaces.id, w.workspaceId));
+    await w.db
+      .update(members)
+      .set({ status: "online" })
+      .where(eq(members.id, idOf(w, "Sam")));
+    // Sam is eligible, but routing is manual now: nothing is routed, the queue is left.
+    const drained = await w.db.transaction((tx) =>
+      drainQueue(tx, { workspace: stale, now: new Date() }),
+    );
+    expect(drained.routed).toEqual([]);
+    expect(await assigneeOf(w, c.id)).toBeNull();
+    expect((await row(w, c.id)).queuedAt).toBeNull();
   });
 
   it("is routed when a team's mode changes from manual to balanced", async () => {
