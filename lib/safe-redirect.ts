@@ -6,7 +6,7 @@ const ORIGIN = "http://switchboard.invalid";
  * `/`, so "/\t/evil.com" is "//evil.com") and kept only when it stays on our origin.
  */
 export function safeRedirect(target: string | null | undefined, fallback = "/"): string {
-  if (!target || !target.startsWith("/")) return fallback;
+  if (!target?.startsWith("/")) return fallback;
   let resolved: URL;
   try {
     resolved = new URL(target, ORIGIN);

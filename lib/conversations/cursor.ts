@@ -6,6 +6,8 @@ export interface Cursor {
   id: string;
 }
 
+/** 9999-12-31T23:59:59.999Z. */
+const MAX_TIME = 253_402_300_799_999;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function encodeCursor({ at, id }: Cursor): string {
@@ -32,7 +34,8 @@ export function decodeCursor(raw: string | undefined): Cursor | null {
   if (!Array.isArray(value) || value.length !== 2) throw invalid;
   const [time, id] = value;
   if (typeof time !== "number" || typeof id !== "string" || !UUID.test(id)) throw invalid;
+  // Within the years PostgreSQL and JavaScript both hold (a list's times are all after 1970).
+  if (!Number.isFinite(time) || time < 0 || time > MAX_TIME) throw invalid;
   const at = new Date(time);
-  if (Number.isNaN(at.getTime())) throw invalid;
   return { at, id };
 }

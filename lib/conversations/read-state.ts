@@ -1,26 +1,23 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { conversationReads } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import { emit } from "@/lib/realtime/emit";
 import { findVisibleConversation, type Viewer } from "./viewer";
 
-export async function markConversationRead(
-  db: Database,
-  viewer: Viewer,
-  conversationId: string,
-  now = new Date(),
-) {
+export async function markConversationRead(db: Database, viewer: Viewer, conversationId: string) {
   const conversation = await findVisibleConversation(db, viewer, conversationId);
   if (!conversation || !viewer.member) throw notFound("That conversation");
-  const lastReadAt = conversation.lastMessageAt > now ? conversation.lastMessageAt : now;
+  // Read up to the newest message committed now, which is all the member could have been
+  // shown — not up to the clock: a customer message stamped a moment ago but still committing
+  // (waiting on a lock) would count as read without ever having been on screen.
   await db
     .insert(conversationReads)
-    .values({ memberId: viewer.member.id, conversationId, lastReadAt })
+    .values({ memberId: viewer.member.id, conversationId, lastReadAt: conversation.lastMessageAt })
     .onConflictDoUpdate({
       target: [conversationReads.memberId, conversationReads.conversationId],
-      set: { lastReadAt },
+      set: { lastReadAt: sql`greatest(${conversationReads.lastReadAt}, excluded.last_read_at)` },
     });
   await emitReadChange(db, viewer, conversationId);
 }

@@ -54,7 +54,11 @@ export async function announcePresence(
     event: {
       type: "widget.typing",
       conversationId,
-      name: memberName.split(" ")[0] ?? memberName,
+      // A member without a name goes by their email inside the team; the customer sees the
+      // workspace's name instead, as with replies (emit-to-visitor.ts), never the address.
+      name: memberName.includes("@")
+        ? viewer.workspace.name
+        : (memberName.split(" ")[0] ?? memberName),
       typing: isTyping,
     },
   });

@@ -262,6 +262,33 @@ describe("the thread", () => {
     expect(thread).toHaveLength(2);
   });
 
+  it("keeps unread a customer message stamped before the member read but committed after", async () => {
+    const db = await getDb();
+    const { workspace, admin } = await makeWorkspace();
+    const reader = await viewerFor(
+      await resolveWorkspaceContext(db, {
+        userId: admin.id,
+        slug: workspace.slug,
+        permission: "conversations.view",
+      }),
+    );
+    const send = (now: Date) =>
+      receiveInboundMessage(db, {
+        workspaceId: workspace.id,
+        channel: "api",
+        handle: "late-committer",
+        body: "Are you there?",
+        now,
+      });
+    const { conversation } = await send(new Date(Date.now() - 60_000));
+    const stampedBeforeTheRead = new Date(Date.now() - 1_000);
+    await markConversationRead(db, reader, conversation.id);
+    // It was stamped a second ago but waited on a lock, so it commits only now.
+    await send(stampedBeforeTheRead);
+    const page = await listConversations(db, reader, listQuerySchema.parse({ view: "all" }));
+    expect(page.items.find((item) => item.id === conversation.id)?.unread).toBe(true);
+  });
+
   it("tracks unread per member, and Mark as unread brings it back", async () => {
     const { db, agent, ids } = w;
     const unread = async () => (await idsOf(agent, { view: "all", unread: true })).has(ids.mine);

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { updateWidgetAction } from "@/app/(app)/[workspace]/settings/channels/actions";
 import { GET as listRoute, POST as sendRoute } from "@/app/api/widget/[publicId]/messages/route";
@@ -11,7 +11,9 @@ import {
   conversations,
   messages,
   rateLimitHits,
+  realtimeEvents,
   teams,
+  users,
 } from "@/db/schema";
 import { resolveWorkspaceContext } from "@/lib/auth/workspace-context";
 import {
@@ -34,6 +36,7 @@ import { sendMessage } from "@/lib/conversations/send-message";
 import { viewerFor } from "@/lib/conversations/viewer";
 import { AppError } from "@/lib/errors";
 import { hitRateLimit } from "@/lib/rate-limit";
+import { announcePresence } from "@/lib/realtime/announce-presence";
 import { makeWorkspace } from "../support/factories";
 
 type World = Awaited<ReturnType<typeof makeWorkspace>>;
@@ -401,6 +404,42 @@ describe("rate limits", () => {
     expect((refused as AppError).message).toBe("Too many requests. Wait 50 seconds and try again.");
     expect(await db.select().from(rateLimitHits).where(eq(rateLimitHits.key, key))).toHaveLength(3);
     await hitRateLimit(db, { key, limit: 3, windowMs: 60_000, now: at(MESSAGE_WINDOW_MS + 1) });
+  });
+});
+
+describe("what the customer learns of the team", () => {
+  it("sees a nameless member typing as the workspace, never their email address", async () => {
+    const db = await getDb();
+    const token = await newVisitor();
+    expect((await send(token, { body: "Hello?" })).status).toBe(201);
+    const [conversation] = await conversationOf(visitorIdOf(token));
+    if (!conversation) throw new Error("no conversation");
+    await db.update(users).set({ name: null }).where(eq(users.id, home.admin.id));
+    try {
+      const viewer = await adminViewer();
+      await announcePresence(db, {
+        viewer,
+        memberName: home.admin.email, // what the route passes for a member without a name
+        conversationId: conversation.id,
+        viewing: true,
+        typing: true,
+      });
+      const [typing] = await db
+        .select({ payload: realtimeEvents.payload })
+        .from(realtimeEvents)
+        .where(
+          and(
+            eq(realtimeEvents.workspaceId, home.workspace.id),
+            eq(realtimeEvents.type, "widget.typing"),
+          ),
+        )
+        .orderBy(desc(realtimeEvents.id))
+        .limit(1);
+      expect(typing?.payload).toMatchObject({ name: home.workspace.name, typing: true });
+      expect(JSON.stringify(typing?.payload)).not.toContain("@");
+    } finally {
+      await db.update(users).set({ name: "Test admin" }).where(eq(users.id, home.admin.id));
+    }
   });
 });
 

@@ -12,7 +12,9 @@ export const GET = workspaceRoute(
     const query = parseInput(listQuerySchema, params);
     const viewer = await viewerFor(context);
     const since = params.since ? new Date(params.since) : null;
-    if (since && !Number.isNaN(since.getTime())) {
+    // Only times PostgreSQL can hold (a list's are all after 1970); anything else is ignored
+    // like an unreadable one, and the page is read from the start.
+    if (since && since.getTime() >= 0 && since.getTime() <= Date.UTC(9999, 11, 31)) {
       return { items: await listActivitySince(context.db, viewer, query, since), nextCursor: null };
     }
     return listConversations(context.db, viewer, query);
