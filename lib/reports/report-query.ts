@@ -10,7 +10,12 @@ export type RangePreset = (typeof rangePresets)[number];
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Use a date like 2026-03-31." })
-  .refine((value) => toDayNumber(value) !== null, { error: "That date does not exist." });
+  .refine((value) => toDayNumber(value) !== null, { error: "That date does not exist." })
+  // Day arithmetic and time zones work on four-digit years after 1970; past 9998 the range's
+  // last day + 1 has no four-digit year, before 1970 no conversation exists.
+  .refine((value) => value >= "1970-01-01" && value <= "9998-12-31", {
+    error: "Pick a date between 1970 and 9998.",
+  });
 
 /** The report's filters, as the page's search params or the CSV link carry them. */
 export const reportFiltersSchema = z

@@ -207,6 +207,15 @@ describe("GET /api/workspaces/:workspace/reports/export", () => {
       ],
       ["table=members&range=custom&from=2025-01-01&to=2026-03-09", "Pick at most 366 days."],
       ["table=members&range=custom&from=2026-02-30&to=2026-03-09", "That date does not exist."],
+      // Dates day arithmetic and time zones cannot take (were 500s).
+      [
+        "table=members&range=custom&from=9999-12-31&to=9999-12-31",
+        "Pick a date between 1970 and 9998.",
+      ],
+      [
+        "table=members&range=custom&from=0100-01-01&to=0100-01-02",
+        "Pick a date between 1970 and 9998.",
+      ],
       ["table=members&team=not-a-team", "Pick a team from the list."],
       ["table=members&channel=fax", "Pick a channel from the list."],
     ];
