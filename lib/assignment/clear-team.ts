@@ -1,16 +1,15 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { conversationEvents, conversations, type Workspace } from "@/db/schema";
+import { conversationEvents, conversations } from "@/db/schema";
 import { emitConversationChanges } from "@/lib/realtime/emit";
-import { routingModeChanged } from "./routing-changed";
 
 /**
  * Takes a team that is going away off every conversation that had it, with one
  * `team_unassigned` event each and a live update to whoever sees them. Conversations and their
  * history stay. Runs inside the caller's transaction (the team's delete), so the team and its
  * conversations change together; the caller then routes them in the workspace's pool
- * (`routeClearedTeam`). Returns how many conversations lost the team.
+ * (`routingModeChanged` with no team). Returns how many conversations lost the team.
  */
 export async function clearTeamFromConversations(
   tx: Transaction,
@@ -45,16 +44,4 @@ export async function clearTeamFromConversations(
     })),
   );
   return cleared.length;
-}
-
-/**
- * After a team's delete: its former conversations are in the workspace's pool now. When that
- * pool routes, the unowned ones join its queue and are routed at once (someone outside the
- * team may be free); when it is manual, they leave the queue and wait in Unassigned.
- */
-export async function routeClearedTeam(
-  tx: Transaction,
-  { workspace, now }: { workspace: Workspace; now: Date },
-): Promise<number> {
-  return routingModeChanged(tx, { workspace, teamId: null, now });
 }

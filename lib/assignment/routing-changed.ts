@@ -50,7 +50,11 @@ export async function routingModeChanged(
 /** Someone joined a team (or got a role that may reply): the team's queue may move. */
 export async function poolGrew(
   tx: Database,
-  { workspace, now }: { workspace: Workspace; now: Date },
+  {
+    workspace,
+    now,
+    actorMemberId = null,
+  }: { workspace: Workspace; now: Date; actorMemberId?: string | null },
 ): Promise<number> {
-  return (await drainQueue(tx, { workspace, now })).routed.length;
+  return (await drainQueue(tx, { workspace, actorMemberId, now })).routed.length;
 }

@@ -8,6 +8,13 @@ export interface Cursor {
 
 /** 9999-12-31T23:59:59.999Z. */
 const MAX_TIME = 253_402_300_799_999;
+
+/**
+ * A list time (ms) both JavaScript and PostgreSQL hold: 1970 to 9999 (a list's times are all
+ * after 1970). PostgreSQL refuses some dates JavaScript reads, and the query would fail.
+ */
+export const storableTime = (time: number) =>
+  Number.isFinite(time) && time >= 0 && time <= MAX_TIME;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function encodeCursor({ at, id }: Cursor): string {
@@ -34,8 +41,7 @@ export function decodeCursor(raw: string | undefined): Cursor | null {
   if (!Array.isArray(value) || value.length !== 2) throw invalid;
   const [time, id] = value;
   if (typeof time !== "number" || typeof id !== "string" || !UUID.test(id)) throw invalid;
-  // Within the years PostgreSQL and JavaScript both hold (a list's times are all after 1970).
-  if (!Number.isFinite(time) || time < 0 || time > MAX_TIME) throw invalid;
+  if (!storableTime(time)) throw invalid;
   const at = new Date(time);
   return { at, id };
 }

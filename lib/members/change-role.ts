@@ -3,11 +3,11 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { members, type Role } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
-import { drainQueue } from "@/lib/assignment/drain-queue";
 import {
   lockMemberConversations,
   releaseMemberConversations,
 } from "@/lib/assignment/release-member-conversations";
+import { poolGrew } from "@/lib/assignment/routing-changed";
 import { lockRouting } from "@/lib/assignment/routing-lock";
 import { can, roleLabels } from "@/lib/auth/permissions";
 import { AppError, notFound } from "@/lib/errors";
@@ -57,7 +57,7 @@ export async function changeRole(
         now,
       });
     } else if (mayReply && !couldReply) {
-      await drainQueue(tx, { workspace, actorMemberId, now });
+      await poolGrew(tx, { workspace, actorMemberId, now });
     }
     await emitAccessChanged(tx, { workspaceId: member.workspaceId, memberId: member.id });
     await recordActivity(tx, {

@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import { findVisibleConversation, type Viewer } from "@/lib/conversations/viewer";
 import { notFound } from "@/lib/errors";
 import { emit } from "./emit";
-import { visitorIdOf } from "./emit-to-visitor";
+import { nameForCustomer, visitorIdOf } from "./emit-to-visitor";
 
 export const presenceSchema = z.object({
   viewing: z.boolean(),
@@ -54,12 +54,12 @@ export async function announcePresence(
     event: {
       type: "widget.typing",
       conversationId,
-      // A member without a name goes by their email inside the team; the customer sees the
-      // workspace's name instead, as with replies (emit-to-visitor.ts), never the address.
-      name: memberName.includes("@")
-        ? viewer.workspace.name
-        : (memberName.split(" ")[0] ?? memberName),
+      name: firstName(nameForCustomer(memberName, viewer.workspace.name), memberName),
       typing: isTyping,
     },
   });
 }
+
+/** A member's first name for the customer; the workspace's name stands whole. */
+const firstName = (shown: string, memberName: string) =>
+  shown === memberName ? (memberName.split(" ")[0] ?? memberName) : shown;

@@ -21,6 +21,13 @@ export async function visitorIdOf(
   return identity?.handle ?? null;
 }
 
+/**
+ * How a member is named to a customer: their name, or — for a member known only by their email
+ * address — the workspace's, never the address.
+ */
+export const nameForCustomer = (memberName: string | null, workspaceName: string) =>
+  memberName === null || memberName.includes("@") ? workspaceName : memberName;
+
 /** A reply reaches the web chat customer live, on the channel only their token opens. */
 export async function emitToVisitor(
   tx: Database,
@@ -49,8 +56,7 @@ export async function emitToVisitor(
         from: "team",
         body: message.body,
         createdAt: message.createdAt.toISOString(),
-        // As the widget's own list shows it: a member's first name never their email.
-        authorName: authorName?.includes("@") ? workspace.name : (authorName ?? workspace.name),
+        authorName: nameForCustomer(authorName, workspace.name),
       },
     },
   });

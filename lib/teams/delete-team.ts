@@ -3,7 +3,8 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { teams } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
-import { clearTeamFromConversations, routeClearedTeam } from "@/lib/assignment/clear-team";
+import { clearTeamFromConversations } from "@/lib/assignment/clear-team";
+import { routingModeChanged } from "@/lib/assignment/routing-changed";
 import { lockWorkspace } from "@/lib/members/lock-workspace";
 import { lockTeam } from "./lock-team";
 import type { DeleteTeamInput } from "./schemas";
@@ -33,7 +34,11 @@ export async function deleteTeam(
       actorMemberId,
     });
     await tx.delete(teams).where(eq(teams.id, team.id));
-    if (conversationsCleared > 0) await routeClearedTeam(tx, { workspace, now: new Date() });
+    // Its former conversations are in the workspace's pool now: queued and routed when that
+    // pool routes (someone outside the team may be free), out of the queue when it is manual.
+    if (conversationsCleared > 0) {
+      await routingModeChanged(tx, { workspace, teamId: null, now: new Date() });
+    }
     await recordActivity(tx, {
       workspaceId,
       actorMemberId,

@@ -1,6 +1,7 @@
 // GET /api/workspaces/:workspace/conversations — one page of the inbox (view, filters, search, cursor)
 import { workspaceRoute } from "@/lib/api/route";
 import { parseInput } from "@/lib/auth/actions";
+import { storableTime } from "@/lib/conversations/cursor";
 import { listActivitySince, listConversations } from "@/lib/conversations/list-conversations";
 import { listQuerySchema } from "@/lib/conversations/schemas";
 import { viewerFor } from "@/lib/conversations/viewer";
@@ -12,9 +13,8 @@ export const GET = workspaceRoute(
     const query = parseInput(listQuerySchema, params);
     const viewer = await viewerFor(context);
     const since = params.since ? new Date(params.since) : null;
-    // Only times PostgreSQL can hold (a list's are all after 1970); anything else is ignored
-    // like an unreadable one, and the page is read from the start.
-    if (since && since.getTime() >= 0 && since.getTime() <= Date.UTC(9999, 11, 31)) {
+    // A time the database cannot hold is ignored like an unreadable one: the page from the start.
+    if (since && storableTime(since.getTime())) {
       return { items: await listActivitySince(context.db, viewer, query, since), nextCursor: null };
     }
     return listConversations(context.db, viewer, query);
