@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { memberStatusChanges, members, workspaces } from "@/db/schema";
 import { markAbsentMembersAway } from "@/lib/realtime/auto-away";
@@ -35,7 +35,9 @@ describe("auto-away", () => {
     const recorded = await world.db
       .select({ status: memberStatusChanges.status, actor: memberStatusChanges.actorMemberId })
       .from(memberStatusChanges)
-      .where(eq(memberStatusChanges.memberId, who(world, "Gone").member.id));
+      .where(eq(memberStatusChanges.memberId, who(world, "Gone").member.id))
+      // In the order they happened: without it the rows may come back in any order.
+      .orderBy(asc(memberStatusChanges.createdAt));
     expect(recorded.at(-1)).toEqual({ status: "away", actor: null });
   });
 
