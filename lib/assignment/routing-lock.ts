@@ -23,3 +23,28 @@ export async function lockRouting(tx: Database, workspaceId: string): Promise<vo
     sql`select pg_advisory_xact_lock(${ROUTING_LOCK_CLASS}, hashtext(${workspaceId}))`,
   );
 }
+
+/** The advisory-lock class of routing modes; the second key is the workspace. */
+const MODES_LOCK_CLASS = 7204119;
+
+/**
+ * A conversation arriving or reopening reads its pool's routing mode (the workspace's, a
+ * team's) to decide whether it joins the queue; a mode change queues the pool's waiting
+ * conversations. Without a lock between them, a conversation that arrived reading "manual"
+ * and committed after a switch to routing had queued the others stayed in Unassigned for
+ * good, with the mode on. So an arrival takes this lock shared, before it reads any mode (the
+ * first statement of its transaction: it holds nothing then), and a mode change takes it
+ * exclusively, first too: it waits for arrivals already reading the old mode to commit, so
+ * its queueing sees them, and arrivals after it read the new mode. Held until commit.
+ */
+export async function lockRoutingModes(
+  tx: Database,
+  workspaceId: string,
+  mode: "read" | "change",
+): Promise<void> {
+  await tx.execute(
+    mode === "read"
+      ? sql`select pg_advisory_xact_lock_shared(${MODES_LOCK_CLASS}, hashtext(${workspaceId}))`
+      : sql`select pg_advisory_xact_lock(${MODES_LOCK_CLASS}, hashtext(${workspaceId}))`,
+  );
+}

@@ -15,6 +15,7 @@ import { enqueueAgentTurn } from "@/lib/agents/agent-queue";
 import { queueAgentTurn } from "@/lib/agents/agent-turns";
 import { reopenForCustomer, startConversation } from "@/lib/assignment/conversation-lifecycle";
 import { type Arrival, routeAfterCommit } from "@/lib/assignment/drain-queue";
+import { lockRoutingModes } from "@/lib/assignment/routing-lock";
 import { notifyMessageReceived } from "@/lib/notifications/notify-conversation-activity";
 import { emitConversationChange } from "@/lib/realtime/emit";
 import { findWorkspaceById } from "@/lib/workspaces/queries";
@@ -55,6 +56,8 @@ export async function receiveInboundMessage(
 }> {
   const now = input.now ?? new Date();
   const received = await db.transaction(async (tx) => {
+    // Before the workspace (and its routing mode) is read: see lockRoutingModes.
+    await lockRoutingModes(tx, input.workspaceId, "read");
     const workspace = await findWorkspaceById(tx, input.workspaceId);
     const contact = await findOrCreateContact(tx, input);
     const [latest] = await tx

@@ -5,6 +5,7 @@ import { teams } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { clearTeamFromConversations } from "@/lib/assignment/clear-team";
 import { routingModeChanged } from "@/lib/assignment/routing-changed";
+import { lockRoutingModes } from "@/lib/assignment/routing-lock";
 import { lockWorkspace } from "@/lib/members/lock-workspace";
 import { lockTeam } from "./lock-team";
 import type { DeleteTeamInput } from "./schemas";
@@ -22,6 +23,8 @@ export async function deleteTeam(
   }: DeleteTeamInput & { workspaceId: string; actorMemberId: string },
 ): Promise<{ id: string; name: string; conversationsCleared: number }> {
   return db.transaction(async (tx) => {
+    // Its conversations change pool (and so mode): arrivals reading the team commit first.
+    await lockRoutingModes(tx, workspaceId, "change");
     // The delete or rename raises the workspace's directory version (migration 0017), which
     // updates its row: take that row first, as member changes do, so neither waits on the other
     // while holding what the other needs (the team, its conversations).

@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { type Team, teams } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { routingModeChanged } from "@/lib/assignment/routing-changed";
+import { lockRoutingModes } from "@/lib/assignment/routing-lock";
 import { findWorkspaceById } from "@/lib/workspaces/queries";
 import { lockTeam } from "./lock-team";
 import type { SetTeamRoutingInput } from "./schemas";
@@ -18,6 +19,8 @@ export async function setTeamRouting(
   }: SetTeamRoutingInput & { workspaceId: string; actorMemberId: string },
 ): Promise<Team> {
   return db.transaction(async (tx) => {
+    // First, holding nothing: arrivals reading the old mode commit before the switch queues.
+    await lockRoutingModes(tx, workspaceId, "change");
     const team = await lockTeam(tx, { workspaceId, teamId });
     if (team.routingMode === routingMode) return team;
     const [updated] = await tx

@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { type Workspace, workspaces } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { routingModeChanged } from "@/lib/assignment/routing-changed";
+import { lockRoutingModes } from "@/lib/assignment/routing-lock";
 import { notFound } from "@/lib/errors";
 import { emitAccessChanged } from "@/lib/realtime/emit-access-changed";
 import type { UpdateRoutingInput } from "./schemas";
@@ -30,6 +31,8 @@ export async function updateRoutingSettings(
   }: { workspaceId: string; actorMemberId: string; input: UpdateRoutingInput; now?: Date },
 ): Promise<{ workspace: Workspace; routed: number }> {
   return db.transaction(async (tx) => {
+    // First, holding nothing: arrivals reading the old mode commit before the switch queues.
+    if (input.routingMode !== undefined) await lockRoutingModes(tx, workspaceId, "change");
     // NO KEY UPDATE, not UPDATE: a routing transaction holding the routing lock inserts rows
     // that reference this workspace (a KEY SHARE lock), which FOR UPDATE would block while
     // this one waits for the routing lock in routingModeChanged — a deadlock.

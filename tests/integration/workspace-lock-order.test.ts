@@ -1,7 +1,15 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { conversations, members, teamMembers, teams, workspaces } from "@/db/schema";
+import {
+  contactIdentities,
+  contacts,
+  conversations,
+  members,
+  teamMembers,
+  teams,
+  workspaces,
+} from "@/db/schema";
 import { assignMember, assignTeam } from "@/lib/assignment/assign-conversation";
 import { drainQueue } from "@/lib/assignment/drain-queue";
 import { lockRouting } from "@/lib/assignment/routing-lock";
@@ -16,6 +24,7 @@ import { addTeamMember } from "@/lib/teams/add-team-member";
 import { deleteTeam } from "@/lib/teams/delete-team";
 import { lockTeam } from "@/lib/teams/lock-team";
 import { renameTeam } from "@/lib/teams/rename-team";
+import { updateRoutingSettings } from "@/lib/workspaces/update-routing-settings";
 import {
   type AssignmentWorld,
   arrive,
@@ -301,6 +310,60 @@ describe.skipIf(!process.env.DATABASE_URL)(
         (error: { cause?: { code?: string } }) => error.cause?.code ?? String(error),
       );
       expect(await Promise.all([changing, adding])).toEqual(["availability ok", "add ok"]);
+    });
+  },
+);
+
+describe.skipIf(!process.env.DATABASE_URL)(
+  "a routing mode switched while a conversation arrives",
+  () => {
+    it("routes the arrival that read the old mode, once both have committed", async () => {
+      const w = await buildWorld({ people: { Sam: "agent" }, mode: "manual" });
+      const db = w.db;
+      const sam = who(w, "Sam").member.id;
+      await db.update(members).set({ status: "online" }).where(eq(members.id, sam));
+      const handle = `switch-${Date.now()}`;
+      const [contact] = await db
+        .insert(contacts)
+        .values({ workspaceId: w.workspaceId, name: "Pat" })
+        .returning();
+      if (!contact) throw new Error("contact insert returned nothing");
+      await db
+        .insert(contactIdentities)
+        .values({ workspaceId: w.workspaceId, contactId: contact.id, channel: "api", handle });
+      // The arrival is held after it read the workspace (manual): inserting its conversation
+      // locks the contact (migration 0019), which this transaction holds.
+      let release = () => {};
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const blocker = db.transaction(async (tx) => {
+        await tx.select().from(contacts).where(eq(contacts.id, contact.id)).for("update");
+        await released;
+      });
+      await sleep(100);
+      const arriving = receiveInboundMessage(db, {
+        workspaceId: w.workspaceId,
+        channel: "api",
+        handle,
+        body: "Hello",
+      });
+      await sleep(200);
+      const switching = updateRoutingSettings(db, {
+        workspaceId: w.workspaceId,
+        actorMemberId: w.admin.member.id,
+        input: { routingMode: "balanced" },
+      });
+      await sleep(300);
+      release();
+      const [{ conversation }] = await Promise.all([arriving, switching, blocker]);
+      const [row] = await db
+        .select({ assigneeId: conversations.assigneeId, queuedAt: conversations.queuedAt })
+        .from(conversations)
+        .where(eq(conversations.id, conversation.id));
+      // Before: the switch queued what had committed and finished; the arrival committed after
+      // it, unqueued, and waited in Unassigned with routing on and Sam online.
+      expect(row).toEqual({ assigneeId: sam, queuedAt: null });
     });
   },
 );
