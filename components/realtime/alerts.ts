@@ -1,4 +1,5 @@
 import type { NotificationScope } from "@/db/schema";
+import type { ConversationChange } from "@/lib/realtime/events";
 
 export interface AlertPreferences {
   notifyScope: NotificationScope;
@@ -14,6 +15,21 @@ export function inAlertScope(
   if (scope === "all") return true;
   if (assigneeId === memberId) return true;
   return scope === "unassigned_and_mine" && !assigneeId;
+}
+
+/**
+ * The alert a conversation's live change raises for this member, or null: only what the
+ * customer wrote alerts (a member's reply or note, an AI agent's answer never does), and only
+ * within the member's scope.
+ */
+export function customerAlert(
+  change: ConversationChange,
+  scope: NotificationScope,
+  { assigneeId, memberId }: { assigneeId: string | null | undefined; memberId: string },
+): string | null {
+  if (change !== "created" && change !== "message") return null;
+  if (!inAlertScope(scope, { assigneeId, memberId })) return null;
+  return change === "created" ? "New conversation" : "New message";
 }
 
 let audio: AudioContext | null = null;

@@ -21,7 +21,7 @@ import {
 import type { RealtimeEvent } from "@/lib/realtime/events";
 import { conversationPresenceChannel } from "@/lib/realtime/events";
 import type { RealtimeClientConfig } from "@/lib/realtime/pusher-config";
-import { type AlertPreferences, inAlertScope, playChime, showDesktopNotification } from "./alerts";
+import { type AlertPreferences, customerAlert, playChime, showDesktopNotification } from "./alerts";
 import { PresenceStore, type PresentMember } from "./presence-store";
 
 interface LiveContextValue {
@@ -102,17 +102,11 @@ export function LiveProvider({
       switch (event.type) {
         case "conversation.changed": {
           refresh("inbox");
-          const scope = preferencesRef.current.notifyScope;
-          if (
-            (event.change === "created" || event.change === "message") &&
-            inAlertScope(scope, { assigneeId: event.assigneeId, memberId })
-          ) {
-            alert(
-              event.change === "created" ? "New conversation" : "New message",
-              "A customer is waiting for an answer.",
-              event.conversationId,
-            );
-          }
+          const title = customerAlert(event.change, preferencesRef.current.notifyScope, {
+            assigneeId: event.assigneeId,
+            memberId,
+          });
+          if (title) alert(title, "A customer is waiting for an answer.", event.conversationId);
           return;
         }
         case "notification.created":

@@ -54,7 +54,7 @@ export async function writeAgentMessage(
     workspaceId: workspace.id,
     conversationId: conversation.id,
     states: [updated ?? conversation],
-    change: "message",
+    change: "reply",
   });
   if (conversation.channel === "web_chat") {
     await emitToVisitor(tx, { workspace, conversation, message, authorName: agent.name });

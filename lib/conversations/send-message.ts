@@ -79,7 +79,7 @@ export async function sendMessage(
       workspaceId: conversation.workspaceId,
       conversationId,
       states: [owned],
-      change: "message",
+      change: "reply",
     });
     if (note) await notifyMentions(tx, { conversation: owned, authorMemberId: author.id, body });
     if (!note && conversation.channel === "web_chat") {

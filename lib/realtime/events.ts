@@ -3,7 +3,12 @@
  * bodies for members (clients refetch through the same permission-checked queries); widget
  * events carry the reply itself, since the visitor may read it.
  */
-export type ConversationChange = "created" | "message" | "assignment" | "status" | "read";
+/**
+ * `created` and `message`: the customer wrote (a new conversation, a message on one) — what
+ * alerts members. `reply`: a member's reply or note, or an AI agent's answer — lists move,
+ * nobody is alerted.
+ */
+export type ConversationChange = "created" | "message" | "reply" | "assignment" | "status" | "read";
 
 export type RealtimeEvent =
   | {

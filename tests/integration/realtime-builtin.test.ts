@@ -167,7 +167,7 @@ describe("member streams", () => {
     // (The arrival's own event may still reach this new stream: only notes are counted.)
     const notesOn = (stream: SseClient) =>
       changesOf(stream, conversation.id).filter(
-        (entry) => entry.event.type === "conversation.changed" && entry.event.change === "message",
+        (entry) => entry.event.type === "conversation.changed" && entry.event.change === "reply",
       );
     await note("One");
     await first.waitFor(() => notesOn(first).length === 1);

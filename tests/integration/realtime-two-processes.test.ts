@@ -141,8 +141,7 @@ describe.skipIf(databaseUrl === null)(
       });
       const messagesOf = (stream: SseClient) =>
         changesOf(stream, conversation.id).filter(
-          (entry) =>
-            entry.event.type === "conversation.changed" && entry.event.change === "message",
+          (entry) => entry.event.type === "conversation.changed" && entry.event.change === "reply",
         );
       const first = await open(memberUrl(world.people.support.member.id));
       const admin = await viewerOf(world, "admin");
