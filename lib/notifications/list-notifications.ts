@@ -24,35 +24,48 @@ const text = (data: Record<string, unknown>, key: string) => {
   return typeof value === "string" && value.trim() ? value : null;
 };
 
+/**
+ * The member's latest notifications with the names their titles show. The ids inside `data`
+ * are compared as uuids (the server writes nothing else there), so the conversation and the
+ * actor are found by primary key: compared as text, every load of the bell read the whole
+ * conversations table.
+ */
+export function latestNotifications(db: Database, memberId: string) {
+  return db
+    .select({
+      id: notifications.id,
+      type: notifications.type,
+      data: notifications.data,
+      readAt: notifications.readAt,
+      createdAt: notifications.createdAt,
+      contactName: sql<
+        string | null
+      >`coalesce(${contacts.name}, ${contacts.email}, ${contacts.phone})`,
+      actorName: sql<
+        string | null
+      >`(select coalesce(u.name, u.email) from ${members} m join ${users} u on u.id = m.user_id where m.id = (${notifications.data}->>'byMemberId')::uuid and m.workspace_id = ${notifications.workspaceId})`,
+    })
+    .from(notifications)
+    .leftJoin(
+      conversations,
+      and(
+        sql`${conversations.id} = (${notifications.data}->>'conversationId')::uuid`,
+        eq(conversations.workspaceId, notifications.workspaceId),
+      ),
+    )
+    .leftJoin(contacts, eq(contacts.id, conversations.contactId))
+    .where(eq(notifications.memberId, memberId))
+    .orderBy(desc(notifications.createdAt))
+    .limit(PAGE);
+}
+
 /** The bell: the member's latest notifications, newest first, and how many are unread. */
 export async function listNotifications(
   db: Database,
   { memberId }: { memberId: string },
 ): Promise<{ items: NotificationItem[]; unread: number }> {
   const [rows, [unread]] = await Promise.all([
-    db
-      .select({
-        id: notifications.id,
-        type: notifications.type,
-        data: notifications.data,
-        readAt: notifications.readAt,
-        createdAt: notifications.createdAt,
-        contactName: sql<
-          string | null
-        >`coalesce(${contacts.name}, ${contacts.email}, ${contacts.phone})`,
-        actorName: sql<
-          string | null
-        >`(select coalesce(u.name, u.email) from ${members} m join ${users} u on u.id = m.user_id where m.id::text = ${notifications.data}->>'byMemberId')`,
-      })
-      .from(notifications)
-      .leftJoin(
-        conversations,
-        sql`${conversations.id}::text = ${notifications.data}->>'conversationId'`,
-      )
-      .leftJoin(contacts, eq(contacts.id, conversations.contactId))
-      .where(eq(notifications.memberId, memberId))
-      .orderBy(desc(notifications.createdAt))
-      .limit(PAGE),
+    latestNotifications(db, memberId),
     db
       .select({ n: count() })
       .from(notifications)

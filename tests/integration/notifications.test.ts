@@ -1,10 +1,11 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { rows } from "@/db/rows";
 import { emailOutbox, members, notifications } from "@/db/schema";
 import { assignMember } from "@/lib/assignment/assign-conversation";
 import { sendMessage } from "@/lib/conversations/send-message";
 import { emailPendingAssignments } from "@/lib/notifications/email-assignments";
-import { listNotifications } from "@/lib/notifications/list-notifications";
+import { latestNotifications, listNotifications } from "@/lib/notifications/list-notifications";
 import { markNotificationsRead } from "@/lib/notifications/mark-notifications-read";
 import {
   arrive,
@@ -109,5 +110,23 @@ describe("notifications", () => {
       { to: who(world, "Sam").user.email, subject: expect.stringContaining("is yours now") },
     ]);
     expect(sent.some((row) => row.to === kim.user.email)).toBe(false);
+  });
+
+  it("finds the bell's conversations and actors by primary key, not by reading the whole table", async () => {
+    const world = await buildWorld({ people: { Sam: "agent" } });
+    const sam = who(world, "Sam").member.id;
+    // With sequential scans priced out, a join PostgreSQL can answer from an index uses it;
+    // the old join compared the uuid as text, which no index answers.
+    const plan = await world.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const explained = await rows<{ "QUERY PLAN": string }>(
+        tx,
+        sql`explain ${latestNotifications(tx, sam)}`,
+      );
+      return explained.map((r) => r["QUERY PLAN"]).join("\n");
+    });
+    // Each id is an index condition, not a filter applied to every row of a wider range.
+    expect(plan).toMatch(/Index Cond: .*\bid = \(\(notifications\.data ->> 'conversationId'/);
+    expect(plan).toMatch(/Index Cond: .*\bid = \(\(notifications\.data ->> 'byMemberId'/);
   });
 });
