@@ -48,7 +48,9 @@ export function NotificationBell({ slug }: { slug: string }) {
           }
         : current,
     );
-    const result = await markNotificationsReadAction({ workspace: slug, notificationId });
+    // "Mark all read" marks what the bell showed: one that arrived since stays unread.
+    const upTo = notificationId ? undefined : data?.items[0]?.createdAt;
+    const result = await markNotificationsReadAction({ workspace: slug, notificationId, upTo });
     if (!result.ok) toast.error(result.error.message);
     void queryClient.invalidateQueries({ queryKey: key });
   };

@@ -1,13 +1,14 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { notifications } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import { emit } from "@/lib/realtime/emit";
 
 /**
- * Marks one notification (or, without an id, all of them) read; only the member's own — an id
- * that is not theirs answers not found.
+ * Marks one notification (or, without an id, all of them — up to `upTo`, the newest the member
+ * was shown, when given) read; only the member's own — an id that is not theirs answers not
+ * found.
  */
 export async function markNotificationsRead(
   db: Database,
@@ -15,8 +16,15 @@ export async function markNotificationsRead(
     workspaceId,
     memberId,
     notificationId,
+    upTo,
     now = new Date(),
-  }: { workspaceId: string; memberId: string; notificationId?: string; now?: Date },
+  }: {
+    workspaceId: string;
+    memberId: string;
+    notificationId?: string;
+    upTo?: Date;
+    now?: Date;
+  },
 ): Promise<number> {
   const marked = await db
     .update(notifications)
@@ -26,6 +34,10 @@ export async function markNotificationsRead(
         eq(notifications.memberId, memberId),
         isNull(notifications.readAt),
         notificationId ? eq(notifications.id, notificationId) : undefined,
+        // The browser was shown times to the millisecond; the database keeps microseconds.
+        !notificationId && upTo
+          ? sql`date_trunc('milliseconds', ${notifications.createdAt}) <= ${upTo}`
+          : undefined,
       ),
     )
     .returning({ id: notifications.id });

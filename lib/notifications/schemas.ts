@@ -4,6 +4,11 @@ import { notificationScopes } from "@/db/schema";
 export const markNotificationsReadSchema = z.object({
   /** Leave out to mark every notification read. */
   notificationId: z.uuid("That notification does not exist.").optional(),
+  /**
+   * With no id: the newest notification the member was shown. Those that arrived after it
+   * stay unread — "Mark all read" marks what the member could see, not what came since.
+   */
+  upTo: z.iso.datetime({ message: "Send the time of the newest notification shown." }).optional(),
 });
 
 export const notificationPreferencesSchema = z.object({

@@ -80,6 +80,33 @@ describe("notifications", () => {
     expect((await listNotifications(world.db, { memberId: sam.id })).unread).toBe(0);
   });
 
+  it("marks all read up to the newest the member was shown, not one that arrived since", async () => {
+    const world = await buildWorld({ people: { Sam: "agent" } });
+    const sam = who(world, "Sam").member;
+    const assign = async () =>
+      assignMember(world.db, {
+        viewer: await viewerOf(world),
+        conversationId: (await arrive(world)).id,
+        memberId: sam.id,
+      });
+    await assign();
+    await assign();
+    const shown = await listNotifications(world.db, { memberId: sam.id });
+    expect(shown.unread).toBe(2);
+    await assign(); // arrives while the bell is open
+    const marked = await markNotificationsRead(world.db, {
+      workspaceId: world.workspaceId,
+      memberId: sam.id,
+      upTo: new Date(shown.items[0]?.createdAt ?? 0),
+    });
+    expect(marked).toBe(2);
+    const after = await listNotifications(world.db, { memberId: sam.id });
+    expect(after.unread).toBe(1);
+    expect(after.items.filter((item) => !item.read).map((item) => item.type)).toEqual([
+      "conversation_assigned",
+    ]);
+  });
+
   it("emails an assignment once, through the outbox, only to members who want it", async () => {
     const world = await buildWorld({ people: { Sam: "agent", Kim: "agent" }, mode: "balanced" });
     const kim = who(world, "Kim");

@@ -14,11 +14,12 @@ export const markNotificationsReadAction = workspaceAction(
     permission: "workspace.view",
     schema: markNotificationsReadSchema,
   },
-  async ({ notificationId }, context) => ({
+  async ({ notificationId, upTo }, context) => ({
     marked: await markNotificationsRead(context.db, {
       workspaceId: context.workspace.id,
       memberId: context.member.id,
       notificationId,
+      upTo: upTo ? new Date(upTo) : undefined,
     }),
   }),
 );
