@@ -30,6 +30,7 @@ export async function emailPendingAssignments(db: Database, now = new Date()): P
     const pending = await tx
       .select({
         id: notifications.id,
+        memberId: notifications.memberId,
         data: notifications.data,
         wants: members.emailOnAssignment,
         active: sql<boolean>`${members.removedAt} is null`,
@@ -60,11 +61,21 @@ export async function emailPendingAssignments(db: Database, now = new Date()): P
         .select({
           contactName: sql<string>`coalesce(${contacts.name}, ${contacts.email}, ${contacts.phone}, 'A customer')`,
           preview: conversations.lastMessagePreview,
+          assigneeId: conversations.assigneeId,
+          status: conversations.status,
         })
         .from(conversations)
         .innerJoin(contacts, eq(contacts.id, conversations.contactId))
         .where(eq(conversations.id, conversationId));
-      if (!conversation) continue;
+      // Reassigned or closed since (the mailer runs seconds later, up to an hour with a
+      // backlog): "is yours now" would be untrue, and the preview no longer theirs to read.
+      if (
+        !conversation ||
+        conversation.assigneeId !== row.memberId ||
+        conversation.status !== "open"
+      ) {
+        continue;
+      }
       const props = {
         workspaceName: row.workspaceName,
         contactName: conversation.contactName,

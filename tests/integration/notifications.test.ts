@@ -139,6 +139,31 @@ describe("notifications", () => {
     expect(sent.some((row) => row.to === kim.user.email)).toBe(false);
   });
 
+  it("does not email an assignment that was handed on before the mailer ran", async () => {
+    const world = await buildWorld({ people: { Sam: "agent", Kim: "agent" } });
+    const [sam, kim] = [who(world, "Sam"), who(world, "Kim")];
+    const conversation = await arrive(world);
+    const viewer = await viewerOf(world);
+    await assignMember(world.db, {
+      viewer,
+      conversationId: conversation.id,
+      memberId: sam.member.id,
+    });
+    await assignMember(world.db, {
+      viewer,
+      conversationId: conversation.id,
+      memberId: kim.member.id,
+    });
+    let queued = await emailPendingAssignments(world.db);
+    while (queued > 0) queued = await emailPendingAssignments(world.db);
+    const sent = await world.db
+      .select({ to: emailOutbox.toAddress })
+      .from(emailOutbox)
+      .where(eq(emailOutbox.template, "conversation-assigned"));
+    expect(sent.filter((row) => row.to === sam.user.email)).toEqual([]);
+    expect(sent.filter((row) => row.to === kim.user.email)).toHaveLength(1);
+  });
+
   it("finds the bell's conversations and actors by primary key, not by reading the whole table", async () => {
     const world = await buildWorld({ people: { Sam: "agent" } });
     const sam = who(world, "Sam").member.id;
