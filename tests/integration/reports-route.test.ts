@@ -56,6 +56,9 @@ describe("GET /api/workspaces/:workspace/reports/export", () => {
       'attachment; filename="report-members-2026-03-09-2026-03-10.csv"',
     );
     expect(response.headers.get("cache-control")).toBe("no-store");
+    // A UTF-8 byte-order mark first, so Excel reads the names right.
+    const bytes = new Uint8Array(await response.clone().arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = await response.text();
     expect(parseCsv(text)[0]).toEqual([
       "member_id",

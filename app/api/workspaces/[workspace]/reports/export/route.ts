@@ -1,5 +1,7 @@
 // GET /api/workspaces/:workspace/reports/export?table=members&range=7d&team=…&channel=… — one report table as CSV
+
 import { z } from "zod";
+import { csvDownload } from "@/lib/api/csv-download";
 import { workspaceRoute } from "@/lib/api/route";
 import { parseInput } from "@/lib/auth/actions";
 import { AppError, notFound } from "@/lib/errors";
@@ -33,12 +35,6 @@ export const GET = workspaceRoute(
     const scope = reportScopeFor(member);
     if (!scope) throw new AppError("forbidden", "Your role cannot see reports.");
     const report = await buildReport(db, { workspace, scope, filters, now: new Date() });
-    return new Response(reportCsv(report, table), {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="${reportCsvFileName(report, table)}"`,
-        "cache-control": "no-store",
-      },
-    });
+    return csvDownload(reportCsv(report, table), reportCsvFileName(report, table));
   },
 );
