@@ -1,10 +1,15 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { workspaces } from "@/db/schema";
+import { claimConversation } from "@/lib/assignment/assign-conversation";
+import { receiveInboundMessage } from "@/lib/conversations/receive-inbound-message";
+import { sendMessage } from "@/lib/conversations/send-message";
+import { setConversationStatus } from "@/lib/conversations/set-status";
 import { buildReport, reportScopeFor } from "@/lib/reports/build-report";
 import { reportCsv, reportCsvFileName } from "@/lib/reports/report-csv";
 import { reportFiltersSchema } from "@/lib/reports/report-query";
 import type { MemberRow, Report } from "@/lib/reports/report-types";
+import { buildWorld, viewerOf, who, workspaceOf } from "../support/assignment-world";
 import { rawRows } from "../support/factories";
 import { csvRecords } from "../support/reports-csv";
 import {
@@ -500,5 +505,65 @@ describe("reports: CSV", () => {
         .slice(0, 2),
     ).toEqual(['Doe, "JJ"\r\nSr', "'=HYPERLINK(1)"]);
     expect(text.endsWith("\r\n")).toBe(true);
+  });
+});
+
+describe("reports: a conversation reopened weeks after its first close", () => {
+  it("measures each close from the customer message that opened its own episode", async () => {
+    const world = await buildWorld({ people: { Ann: "agent" } });
+    const ann = who(world, "Ann").member.id;
+    const at = (iso: string) => new Date(`${iso}:00Z`);
+    const customer = (now: Date) =>
+      receiveInboundMessage(world.db, {
+        workspaceId: world.workspaceId,
+        channel: "api",
+        handle: "returning-customer",
+        body: "Hello again",
+        now,
+      });
+    const episode = async (conversationId: string, times: [string, string, string]) => {
+      const viewer = await viewerOf(world, "Ann");
+      await claimConversation(world.db, { viewer, conversationId, now: at(times[0]) });
+      await sendMessage(world.db, {
+        viewer,
+        conversationId,
+        body: "On it",
+        note: false,
+        now: at(times[1]),
+      });
+      await setConversationStatus(world.db, {
+        viewer,
+        conversationId,
+        status: "closed",
+        now: at(times[2]),
+      });
+    };
+    const { conversation } = await customer(at("2026-04-01T09:00"));
+    await episode(conversation.id, ["2026-04-01T09:05", "2026-04-01T09:10", "2026-04-01T09:20"]);
+    const again = await customer(at("2026-05-01T10:00")); // reopens it a month later
+    expect(again.conversation.id).toBe(conversation.id);
+    await episode(conversation.id, ["2026-05-01T10:01", "2026-05-01T10:02", "2026-05-01T10:05"]);
+
+    const workspace = await workspaceOf(world);
+    const report = (from: string, to: string) =>
+      buildReport(world.db, {
+        workspace,
+        scope: { all: true },
+        filters: filters({ range: "custom", from, to }),
+        now: at("2026-05-02T12:00"),
+      });
+    // The second close: five minutes from the customer's return, not a month and five minutes.
+    expect(rowOf(await report("2026-05-01", "2026-05-01"), ann)).toMatchObject({
+      closed: 1,
+      resolutionMedianSeconds: 300,
+    });
+    // Both closes (one conversation): the median of 20 minutes and 5 minutes.
+    expect(rowOf(await report("2026-04-01", "2026-05-01"), ann)).toMatchObject({
+      closed: 1,
+      resolutionMedianSeconds: 750,
+    });
+    for (const { table, kept, recomputed } of await rollupsAndRecomputation(world.workspaceId)) {
+      expect(kept, table).toEqual(recomputed);
+    }
   });
 });
