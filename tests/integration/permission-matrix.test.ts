@@ -173,6 +173,7 @@ const expectedAccess: Record<string, "public" | "user" | "apiKey" | Role[]> = {
   "GET /api/widget/:publicId/messages": "public",
   "POST /api/widget/:publicId/messages": "public",
   "GET /api/widget/:publicId/events": "public",
+  "POST /api/widget/:publicId/stream-ticket": "public",
   "POST /api/realtime/auth": "public",
   // API keys: Admin. The inbound API's routes take a key instead of a member (tested below).
   "apiKeys.create": [A],

@@ -8,6 +8,7 @@ import { sendMessage } from "@/lib/conversations/send-message";
 import { removeMember } from "@/lib/members/end-membership";
 import type { RealtimeEvent } from "@/lib/realtime/events";
 import { connectSse, type SseClient } from "../support/realtime-sse-client";
+import { visitorStreamPath } from "../support/realtime-sse-server";
 import {
   buildRealtimeWorld,
   newVisitor,
@@ -170,9 +171,7 @@ describe.skipIf(databaseUrl === null)(
         handle: visitor.visitorId,
         body: "Anyone?",
       });
-      const stream = await open(
-        `${childUrl}/widget/${world.publicId}/events?token=${encodeURIComponent(visitor.token)}`,
-      );
+      const stream = await open(`${childUrl}${visitorStreamPath(world.publicId, visitor.token)}`);
       const reply = await sendMessage(world.db, {
         viewer: await viewerOf(world, "admin"),
         conversationId: conversation.id,

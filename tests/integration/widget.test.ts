@@ -2,8 +2,10 @@ import { randomBytes } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { updateWidgetAction } from "@/app/(app)/[workspace]/settings/channels/actions";
+import { GET as eventsRoute } from "@/app/api/widget/[publicId]/events/route";
 import { GET as listRoute, POST as sendRoute } from "@/app/api/widget/[publicId]/messages/route";
 import { POST as sessionRoute } from "@/app/api/widget/[publicId]/session/route";
+import { POST as ticketRoute } from "@/app/api/widget/[publicId]/stream-ticket/route";
 import { getDb } from "@/db/client";
 import {
   contactIdentities,
@@ -24,6 +26,7 @@ import {
 } from "@/lib/channels/widget/limits";
 import { listVisitorMessages } from "@/lib/channels/widget/list-visitor-messages";
 import { DEFAULT_GREETING } from "@/lib/channels/widget/schemas";
+import { STREAM_TICKET_TTL_MS, signStreamTicket } from "@/lib/channels/widget/stream-ticket";
 import type { WidgetMessage, WidgetSession } from "@/lib/channels/widget/types";
 import {
   issueVisitor,
@@ -596,5 +599,65 @@ describe("Settings → Channels", () => {
       teamId: supportTeamId,
       greeting: "Hello from Support!",
     });
+  });
+});
+
+describe("the visitor's live stream", () => {
+  const publicId = () => home.workspace.publicId;
+  const askTicket = async (token: string | null, on = publicId()) =>
+    json<{ ticket: string; expiresAt: string } & ErrorJson>(
+      await ticketRoute(
+        new Request(url(on, "stream-ticket"), {
+          method: "POST",
+          headers: token ? { authorization: `Bearer ${token}` } : {},
+        }),
+        context(on),
+      ),
+    );
+  /** Opens the stream with `query`; its status and content type, then closes it. */
+  const openStream = async (query: string) => {
+    const controller = new AbortController();
+    const response = await eventsRoute(
+      new Request(url(publicId(), `events?${query}`), { signal: controller.signal }),
+      context(publicId()),
+    );
+    const opened = { status: response.status, type: response.headers.get("content-type") };
+    controller.abort();
+    await response.body?.cancel().catch(() => undefined);
+    return opened;
+  };
+
+  it("opens with a short-lived ticket traded for the token; the token never goes in the URL", async () => {
+    const token = await newVisitor();
+    const visitorId = verifyVisitorToken(token, publicId()) ?? "";
+    const { status, body } = await askTicket(token);
+    expect(status).toBe(200);
+    expect(body.ticket).not.toBe(token);
+    const lifetime = new Date(body.expiresAt).getTime() - Date.now();
+    expect(lifetime).toBeGreaterThan(STREAM_TICKET_TTL_MS - 5_000);
+    expect(lifetime).toBeLessThanOrEqual(STREAM_TICKET_TTL_MS + 1_000);
+    expect(await openStream(`ticket=${encodeURIComponent(body.ticket)}`)).toEqual({
+      status: 200,
+      type: "text/event-stream; charset=utf-8",
+    });
+
+    // Before, the stream took the visitor token itself in its URL: now refused, both ways.
+    expect((await openStream(`token=${encodeURIComponent(token)}`)).status).toBe(401);
+    expect((await openStream(`ticket=${encodeURIComponent(token)}`)).status).toBe(401);
+    const expired = signStreamTicket({
+      visitorId,
+      publicId: publicId(),
+      now: new Date(Date.now() - STREAM_TICKET_TTL_MS - 1_000),
+    });
+    expect((await openStream(`ticket=${encodeURIComponent(expired.ticket)}`)).status).toBe(401);
+    const foreign = signStreamTicket({ visitorId, publicId: away.workspace.publicId });
+    expect((await openStream(`ticket=${encodeURIComponent(foreign.ticket)}`)).status).toBe(401);
+  });
+
+  it("gives no ticket without a valid visitor token of this workspace", async () => {
+    expect((await askTicket(null)).status).toBe(401);
+    expect((await askTicket(`${await newVisitor()}x`)).status).toBe(401);
+    const awayToken = await newVisitor(away.workspace.publicId);
+    expect((await askTicket(awayToken)).status).toBe(401);
   });
 });

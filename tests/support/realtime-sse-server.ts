@@ -1,6 +1,7 @@
 import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Database } from "@/db/client";
+import { signStreamTicket, verifyStreamTicket } from "@/lib/channels/widget/stream-ticket";
 import { verifyVisitorToken } from "@/lib/channels/widget/visitor-token";
 import { findWidgetWorkspace } from "@/lib/channels/widget/widget-settings";
 import { loadSubscriber } from "@/lib/realtime/audience";
@@ -10,7 +11,7 @@ import { lastEventIdOf } from "@/lib/realtime/last-event-id";
 /**
  * The built-in driver served the way the app's route handlers serve it, minus the session
  * door (tests name the member): `GET /members/{memberId}/events` is
- * app/api/workspaces/[workspace]/realtime, `GET /widget/{publicId}/events?token=` is
+ * app/api/workspaces/[workspace]/realtime, `GET /widget/{publicId}/events?ticket=` is
  * app/api/widget/[publicId]/events. The `eventStream` Response is piped to a plain Node server.
  */
 
@@ -18,6 +19,7 @@ export interface SseServer {
   server: Server;
   url: string;
   memberUrl(memberId: string): string;
+  /** The visitor's stream, with a ticket traded for `token` (as POST …/stream-ticket does). */
   visitorUrl(publicId: string, token: string): string;
   close(): Promise<void>;
 }
@@ -64,13 +66,13 @@ export async function startSseServer(db: Database): Promise<SseServer> {
       }
       const widget = /^\/widget\/([A-Za-z0-9_-]+)\/events$/.exec(url.pathname);
       if (widget?.[1]) {
-        // authenticateVisitorToken's check, without its module's route helpers (Next's).
+        // authenticateStreamTicket's check, without its module's route helpers (Next's).
         const found = await findWidgetWorkspace(db, widget[1]).catch(() => null);
         if (!found) return new Response("no such chat", { status: 404 });
         const { workspace } = found;
-        const token = url.searchParams.get("token");
-        const visitorId = token ? verifyVisitorToken(token, workspace.publicId) : null;
-        if (!visitorId) return new Response("bad token", { status: 401 });
+        const ticket = url.searchParams.get("ticket");
+        const visitorId = ticket ? verifyStreamTicket(ticket, workspace.publicId) : null;
+        if (!visitorId) return new Response("bad ticket", { status: 401 });
         return eventStream(db, {
           audience: { kind: "visitor", workspaceId: workspace.id, visitorId },
           lastEventId: lastEventIdOf(request),
@@ -93,12 +95,21 @@ export async function startSseServer(db: Database): Promise<SseServer> {
     server,
     url,
     memberUrl: (memberId) => `${url}/members/${memberId}/events`,
-    visitorUrl: (publicId, token) =>
-      `${url}/widget/${publicId}/events?token=${encodeURIComponent(token)}`,
+    visitorUrl: (publicId, token) => `${url}${visitorStreamPath(publicId, token)}`,
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
     },
   };
+}
+
+/**
+ * The path of a visitor's stream with a ticket for `token`, as the widget gets one from
+ * POST …/stream-ticket; a token that does not verify gets no ticket (the stream refuses it).
+ */
+export function visitorStreamPath(publicId: string, token: string): string {
+  const visitorId = verifyVisitorToken(token, publicId);
+  const ticket = visitorId ? signStreamTicket({ visitorId, publicId }).ticket : token;
+  return `/widget/${publicId}/events?ticket=${encodeURIComponent(ticket)}`;
 }

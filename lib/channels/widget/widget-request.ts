@@ -4,6 +4,7 @@ import type { Workspace } from "@/db/schema";
 import { jsonError } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
 import { MAX_REQUEST_BYTES } from "./limits";
+import { verifyStreamTicket } from "./stream-ticket";
 import type { WidgetSettingsView } from "./types";
 import { verifyVisitorToken } from "./visitor-token";
 import { findWidgetWorkspace } from "./widget-settings";
@@ -36,10 +37,7 @@ export async function authenticateVisitor(
   return { workspace, settings, visitorId };
 }
 
-/**
- * The visitor behind a token passed as a value (the live stream's `?token=`, since
- * EventSource cannot send headers; Pusher's channel authorisation form).
- */
+/** The visitor behind a token passed as a value (Pusher's channel authorisation form). */
 export async function authenticateVisitorToken(
   db: Database,
   { token, publicId }: { token: string | null; publicId: string },
@@ -50,6 +48,25 @@ export async function authenticateVisitorToken(
   }
   const visitorId = verifyVisitorToken(token, workspace.publicId);
   if (!visitorId) throw sessionInvalid();
+  return { workspace, settings, visitorId };
+}
+
+/**
+ * The visitor whose live stream a ticket opens (the stream's `?ticket=`: EventSource cannot
+ * send headers, and the visitor token itself never goes in a URL — stream-ticket.ts).
+ */
+export async function authenticateStreamTicket(
+  db: Database,
+  { ticket, publicId }: { ticket: string | null; publicId: string },
+): Promise<AuthenticatedVisitor> {
+  const { workspace, settings } = await findWidgetWorkspace(db, publicId);
+  const visitorId = ticket ? verifyStreamTicket(ticket, workspace.publicId) : null;
+  if (!visitorId) {
+    throw new AppError(
+      "unauthenticated",
+      "That live-updates ticket is missing or has expired. Ask for a new one.",
+    );
+  }
   return { workspace, settings, visitorId };
 }
 

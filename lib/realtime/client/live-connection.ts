@@ -41,20 +41,102 @@ export function connectLive(
 }
 
 function connectEventSource(target: LiveTarget, handlers: LiveHandlers): () => void {
-  const url =
-    target.kind === "member"
-      ? `/api/workspaces/${encodeURIComponent(target.workspace)}/realtime`
-      : `/api/widget/${encodeURIComponent(target.publicId)}/events?token=${encodeURIComponent(target.token)}`;
+  const state = { opened: false };
+  if (target.kind === "member") {
+    return openEventSource(
+      `/api/workspaces/${encodeURIComponent(target.workspace)}/realtime`,
+      handlers,
+      state,
+      () => handlers.onStatus("down"),
+    );
+  }
+  // A visitor's stream opens with a short-lived ticket, never the visitor token (URLs are
+  // logged). EventSource reconnects with the same URL by itself; once its ticket has expired
+  // the server refuses it and closes the source, and a new ticket opens a new one.
+  let stopped = false;
+  let close = () => {};
+  let failures = 0;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const again = () => {
+    handlers.onStatus("down");
+    failures += 1;
+    retry = setTimeout(() => void open(), Math.min(30_000, 1_000 * 2 ** (failures - 1)));
+  };
+  const open = async () => {
+    let ticket: string;
+    try {
+      ticket = await streamTicket(target.publicId, target.token);
+    } catch (error) {
+      if (stopped) return;
+      if (error instanceof TicketRefused) {
+        // The token itself is no longer accepted: the widget starts a new session.
+        handlers.onStatus("down");
+        handlers.onRevoked?.();
+        return;
+      }
+      again();
+      return;
+    }
+    if (stopped) return;
+    close = openEventSource(
+      `/api/widget/${encodeURIComponent(target.publicId)}/events?ticket=${encodeURIComponent(ticket)}`,
+      {
+        ...handlers,
+        onStatus: (status) => {
+          if (status === "live") failures = 0;
+          handlers.onStatus(status);
+        },
+      },
+      state,
+      again,
+    );
+  };
+  handlers.onStatus("connecting");
+  void open();
+  return () => {
+    stopped = true;
+    clearTimeout(retry);
+    close();
+  };
+}
+
+/** The server refused the visitor token when asked for a stream ticket (401). */
+class TicketRefused extends Error {}
+
+async function streamTicket(publicId: string, token: string): Promise<string> {
+  const response = await fetch(`/api/widget/${encodeURIComponent(publicId)}/stream-ticket`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}` },
+    cache: "no-store",
+  });
+  if (response.status === 401) throw new TicketRefused();
+  if (!response.ok) throw new Error(`stream ticket: ${response.status}`);
+  const { ticket } = (await response.json()) as { ticket: string };
+  return ticket;
+}
+
+/**
+ * One EventSource. `state.opened` spans the sources of one connection, so the first opening
+ * of a replacement counts as a reconnect (the caller refetches what it may have missed).
+ * `onClosed`: the source gave up (the server refused it); it does not reconnect by itself.
+ */
+function openEventSource(
+  url: string,
+  handlers: LiveHandlers,
+  state: { opened: boolean },
+  onClosed: () => void,
+): () => void {
   const source = new EventSource(url);
-  let opened = false;
   handlers.onStatus("connecting");
   source.onopen = () => {
     handlers.onStatus("live");
-    if (opened) handlers.onReconnect();
-    opened = true;
+    if (state.opened) handlers.onReconnect();
+    state.opened = true;
   };
-  source.onerror = () =>
-    handlers.onStatus(source.readyState === EventSource.CLOSED ? "down" : "connecting");
+  source.onerror = () => {
+    if (source.readyState === EventSource.CLOSED) onClosed();
+    else handlers.onStatus("connecting");
+  };
   source.onmessage = (message) => {
     try {
       handlers.onEvent(JSON.parse(message.data) as RealtimeEvent);

@@ -1,7 +1,7 @@
-// GET /api/widget/:publicId/events?token= — the visitor's live replies (built-in driver, Server-Sent Events)
+// GET /api/widget/:publicId/events?ticket= — the visitor's live replies (built-in driver, Server-Sent Events)
 import { getDb } from "@/db/client";
 import { jsonError, publicRoute } from "@/lib/api/route";
-import { authenticateVisitorToken } from "@/lib/channels/widget/widget-request";
+import { authenticateStreamTicket } from "@/lib/channels/widget/widget-request";
 import { eventStream } from "@/lib/realtime/event-stream";
 import { lastEventIdOf } from "@/lib/realtime/last-event-id";
 
@@ -14,8 +14,9 @@ export const GET = publicRoute({ name }, async (request: Request, { params }: Co
   try {
     const db = await getDb();
     const { publicId } = await params;
-    const token = new URL(request.url).searchParams.get("token");
-    const { workspace, visitorId } = await authenticateVisitorToken(db, { token, publicId });
+    // A ticket from POST …/stream-ticket, never the visitor token: URLs are logged.
+    const ticket = new URL(request.url).searchParams.get("ticket");
+    const { workspace, visitorId } = await authenticateStreamTicket(db, { ticket, publicId });
     return eventStream(db, {
       audience: { kind: "visitor", workspaceId: workspace.id, visitorId },
       lastEventId: lastEventIdOf(request),

@@ -1,0 +1,66 @@
+import "server-only";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { authSecret } from "@/lib/auth/secret";
+
+/**
+ * A ticket to open a visitor's live stream: `${visitorId}.${workspacePublicId}.${expires}.${hmac}`,
+ * `expires` in whole seconds (base 36). EventSource cannot send headers, so the stream's
+ * credential rides in its URL — and URLs end up in access logs and proxies. The visitor token
+ * (90 days, and it reads and writes the conversation) never goes there: the widget trades it
+ * for a ticket (POST …/stream-ticket with the token as a bearer) that only opens the stream
+ * and only for `STREAM_TICKET_TTL_MS`. Signed with a key of its own, so a ticket is never a
+ * token and a token never a ticket.
+ */
+export const STREAM_TICKET_TTL_MS = 10 * 60 * 1000;
+const VISITOR_ID = /^[A-Za-z0-9_-]{22,64}$/;
+const PUBLIC_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const EXPIRES = /^[0-9a-z]{1,10}$/;
+
+let cachedKey: { secret: string; key: Buffer } | null = null;
+
+function key(): Buffer {
+  const secret = authSecret();
+  if (cachedKey?.secret !== secret) {
+    const derived = createHmac("sha256", secret).update("switchboard:widget-stream:v1").digest();
+    cachedKey = { secret, key: derived };
+  }
+  return cachedKey.key;
+}
+
+const sign = (visitorId: string, publicId: string, expires: string) =>
+  createHmac("sha256", key()).update(`${visitorId}.${publicId}.${expires}`).digest();
+
+export function signStreamTicket({
+  visitorId,
+  publicId,
+  now = new Date(),
+}: {
+  visitorId: string;
+  publicId: string;
+  now?: Date;
+}): { ticket: string; expiresAt: Date } {
+  const expiresAt = new Date(Math.ceil((now.getTime() + STREAM_TICKET_TTL_MS) / 1000) * 1000);
+  const expires = (expiresAt.getTime() / 1000).toString(36);
+  const signature = sign(visitorId, publicId, expires).toString("base64url");
+  return { ticket: `${visitorId}.${publicId}.${expires}.${signature}`, expiresAt };
+}
+
+/** The visitor a ticket opens the stream for, or null: malformed, forged, expired or foreign. */
+export function verifyStreamTicket(
+  ticket: string,
+  publicId: string,
+  now = new Date(),
+): string | null {
+  const parts = ticket.split(".");
+  if (parts.length !== 4) return null;
+  const [visitorId = "", ticketPublicId = "", expires = "", signature = ""] = parts;
+  if (!VISITOR_ID.test(visitorId) || !PUBLIC_ID.test(ticketPublicId) || !EXPIRES.test(expires)) {
+    return null;
+  }
+  if (ticketPublicId !== publicId) return null;
+  const given = Buffer.from(signature, "base64url");
+  const expected = sign(visitorId, ticketPublicId, expires);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  if (Number.parseInt(expires, 36) * 1000 <= now.getTime()) return null;
+  return visitorId;
+}
