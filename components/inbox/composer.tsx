@@ -27,17 +27,35 @@ export function Composer({
   closed: boolean;
   /** A reply (not a note) is being written: others see "… is typing". */
   onTypingChange?: (typing: boolean) => void;
-  /** Sends; `restore` puts the text back when sending fails. */
-  onSend: (message: SendVariables, restore: () => void) => void;
+  /** Sends; a send that fails puts its text back in `drafts` (use-conversation-actions.ts). */
+  onSend: (message: SendVariables) => void;
 }) {
-  const [note, setNote] = useState(false);
-  const [body, setBody] = useState(() => drafts.get(conversationId) ?? "");
+  // The draft keeps its mode: an unsent note comes back as a note, never as a reply.
+  const [note, setNoteState] = useState(() => drafts.get(conversationId)?.note ?? false);
+  const [body, setBody] = useState(() => drafts.get(conversationId)?.text ?? "");
   const length = body.trim().length;
   const over = length > MESSAGE_MAX;
   const label = note ? "Internal note" : "Reply";
 
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(typingTimer.current), []);
+  // A send of this conversation failed: its text is back in the draft.
+  useEffect(
+    () =>
+      drafts.onRestore((id) => {
+        const draft = drafts.get(id);
+        if (id !== conversationId || !draft) return;
+        setBody(draft.text);
+        setNoteState(draft.note);
+      }),
+    [conversationId],
+  );
+
+  function setNote(next: boolean) {
+    setNoteState(next);
+    drafts.set(conversationId, { text: body, note: next });
+    if (next) onTypingChange?.(false);
+  }
 
   function signalTyping(next: string) {
     clearTimeout(typingTimer.current);
@@ -49,18 +67,14 @@ export function Composer({
   function update(next: string) {
     signalTyping(next);
     setBody(next);
-    if (next) drafts.set(conversationId, next);
-    else drafts.delete(conversationId);
+    drafts.set(conversationId, { text: next, note });
   }
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
     const text = body.trim();
     if (!text || over) return;
-    onSend({ body: text, note, sentAt: new Date().toISOString() }, () => {
-      setBody((current) => current || text);
-      drafts.set(conversationId, text);
-    });
+    onSend({ body: text, note, sentAt: new Date().toISOString() });
     update("");
   }
 

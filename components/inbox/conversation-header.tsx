@@ -101,7 +101,11 @@ export function ConversationHeader({
           <>
             {ownership.abilities.readOnly ? null : <AssignControls ownership={ownership} />}
             <span aria-hidden="true" className="mx-1 h-5 w-px bg-border" />
-            <Tip label={closed ? "Reopen conversation" : "Close conversation"} shortcut="E">
+            {/* `e` only closes: a closed conversation's button has no shortcut to show. */}
+            <Tip
+              label={closed ? "Reopen conversation" : "Close conversation"}
+              shortcut={closed ? undefined : "E"}
+            >
               <Button
                 variant="outline"
                 size="sm"

@@ -18,6 +18,7 @@ import { listScroll, requestRowFocus, takeRowFocus } from "./ui-state";
 import { useAssignment } from "./use-assignment";
 import { detailOptions, useConversationList } from "./use-inbox-data";
 import { hasFilters } from "./use-inbox-query";
+import { useNow } from "./use-now";
 import { isInteractiveTarget, useShortcuts } from "./use-shortcuts";
 
 /** Rows left below the selection when j starts loading the next page. */
@@ -60,7 +61,8 @@ export function ConversationList({
   const scroller = useRef<HTMLDivElement>(null);
   const sentinel = useRef<HTMLDivElement>(null);
   const scrollKey = JSON.stringify(query);
-  const [now, setNow] = useState(() => new Date());
+  // Relative times move on every 30 s, not only on page load.
+  const now = useNow();
   const [activeId, setActiveId] = useState(openId);
   const [seenOpenId, setSeenOpenId] = useState(openId);
   if (openId !== seenOpenId) {
@@ -69,12 +71,6 @@ export function ConversationList({
   }
   const activeIndex = items.findIndex((item) => item.id === activeId);
   const tabStopId = activeIndex >= 0 ? activeId : (items[0]?.id ?? null);
-
-  // Relative times move on with each poll (and each render), not only on page load.
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(new Date()), 30_000);
-    return () => window.clearInterval(timer);
-  }, []);
 
   function loadMore() {
     // Placeholder rows belong to the previous query; its cursor means nothing to this one.
@@ -211,7 +207,7 @@ export function ConversationList({
                   onOpen={open}
                   onPrefetch={prefetch}
                 />
-                {canClaim && !item.assignee && item.status === "open" ? (
+                {canClaim && item.claimable && !item.assignee && item.status === "open" ? (
                   <ClaimButton
                     item={item}
                     tabStop={item.id === tabStopId}

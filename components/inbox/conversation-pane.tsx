@@ -26,6 +26,7 @@ import {
   usePendingMessages,
 } from "./use-conversation-actions";
 import { useConversationDetail } from "./use-inbox-data";
+import { useNow } from "./use-now";
 import { useShortcuts } from "./use-shortcuts";
 
 export function ConversationPane({
@@ -77,6 +78,8 @@ export function ConversationPane({
     },
   });
 
+  // Day headings ("Today") follow the clock past midnight.
+  const now = useNow(60_000);
   const entries = useMemo(() => {
     if (!detail) return [];
     const unconfirmed = pending.map(
@@ -93,8 +96,9 @@ export function ConversationPane({
       pending: unconfirmed,
       events: detail.events,
       names,
+      now,
     });
-  }, [detail, pending, me, names]);
+  }, [detail, pending, me, names, now]);
 
   const lastAgentReply = useMemo(() => {
     const reply = detail?.messages.findLast((message) => message.author?.kind === "agent");
@@ -176,7 +180,7 @@ export function ConversationPane({
               conversationId={id}
               onTypingChange={setTyping}
               closed={detail.conversation.status === "closed"}
-              onSend={(message, restore) => send.mutate(message, { onError: restore })}
+              onSend={(message) => send.mutate(message)}
             />
           ) : (
             <p className="flex shrink-0 items-center justify-center gap-2 border-border border-t px-4 py-3 text-muted-foreground text-sm">

@@ -12,6 +12,7 @@ import { OwnershipSection } from "./ownership-section";
 import { describeEvent, type NameLookup } from "./thread-items";
 import type { DetailResponse } from "./types";
 import type { OwnershipControls } from "./use-assignment";
+import { useNow } from "./use-now";
 
 export const DETAILS_ID = "inbox-details";
 
@@ -81,6 +82,7 @@ function DetailsContent({
   ownership: OwnershipControls;
 }) {
   const { contact, identities, events, agentSessions } = detail;
+  const now = useNow();
   const name = contact.name?.trim() || contact.email || contact.phone || "Unknown contact";
   const attributes = Object.entries(contact.attributes);
 
@@ -157,7 +159,7 @@ function DetailsContent({
                   title={new Date(event.createdAt).toLocaleString()}
                   className="text-muted-foreground text-xs"
                 >
-                  {formatRelative(new Date(event.createdAt))}
+                  {formatRelative(new Date(event.createdAt), now)}
                 </time>
               </li>
             ))}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useSyncExternalStore } from "react";
+import { type Draft, restoreFailed } from "./draft";
 
 /*
  * Opening the first conversation from the list page swaps the route's page (list page →
@@ -11,8 +12,29 @@ import { useCallback, useSyncExternalStore } from "react";
 /** List scroll offsets by list query key. */
 export const listScroll = new Map<string, number>();
 
-/** Unsent text by conversation id. */
-export const drafts = new Map<string, string>();
+const draftMap = new Map<string, Draft>();
+const draftListeners = new Set<(conversationId: string) => void>();
+
+/**
+ * Unsent text by conversation id, with its mode (a note stays a note). A send that failed
+ * puts its text back here whether or not its composer is still on screen; a composer that is
+ * hears of it and shows it.
+ */
+export const drafts = {
+  get: (conversationId: string): Draft | undefined => draftMap.get(conversationId),
+  set(conversationId: string, draft: Draft) {
+    if (draft.text) draftMap.set(conversationId, draft);
+    else draftMap.delete(conversationId);
+  },
+  restore(conversationId: string, failed: Draft) {
+    draftMap.set(conversationId, restoreFailed(draftMap.get(conversationId), failed));
+    for (const listener of draftListeners) listener(conversationId);
+  },
+  onRestore(listener: (conversationId: string) => void): () => void {
+    draftListeners.add(listener);
+    return () => draftListeners.delete(listener);
+  },
+};
 
 let focusAfterOpen: string | null = null;
 /** Put focus back on this conversation's row once the list renders again. */

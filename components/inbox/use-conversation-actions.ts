@@ -13,7 +13,7 @@ import { toast } from "@/components/ui/toaster";
 import type { Result } from "@/lib/errors";
 import { inboxKeys } from "./api";
 import type { DetailResponse } from "./types";
-import { firstOpening } from "./ui-state";
+import { drafts, firstOpening } from "./ui-state";
 import { patchListItem } from "./use-inbox-data";
 
 export interface SendVariables {
@@ -67,7 +67,12 @@ export function useConversationActions({
     mutationKey: sendKey(slug, id),
     mutationFn: ({ body, note }: SendVariables) =>
       unwrap(() => sendMessageAction({ workspace: slug, conversationId: id, body, note })),
-    onError: (error) => toast.error(error.message),
+    // Every failed send puts its text back (in its mode), even once the composer is gone or
+    // another send has started since: a callback given to `mutate` runs only for the latest.
+    onError: (error, { body, note }) => {
+      drafts.restore(id, { text: body, note });
+      toast.error(`${error.message} Your ${note ? "note" : "reply"} is back in the box.`);
+    },
     // Returning the refetch keeps the message "sending" until the thread shows the real one.
     onSettled: refresh,
   });
@@ -131,10 +136,13 @@ export function useMarkReadOnOpen(slug: string, id: string) {
     if (!firstOpening(id)) return;
     patchListItem(queryClient, slug, id, { unread: false });
     void markReadAction({ workspace: slug, conversationId: id })
-      .then((result) => {
-        // The list's unread filter and the counts depend on it; a failure only leaves the dot.
-        if (result.ok) return queryClient.invalidateQueries({ queryKey: inboxKeys.all(slug) });
-      })
+      .then((result) =>
+        // Marked: the unread filter and the counts depend on it. Refused: the list is read
+        // again, so the dot cleared above comes back rather than hiding an unread conversation.
+        queryClient.invalidateQueries({
+          queryKey: result.ok ? inboxKeys.all(slug) : inboxKeys.lists(slug),
+        }),
+      )
       .catch(() => queryClient.invalidateQueries({ queryKey: inboxKeys.lists(slug) }));
   }, [queryClient, slug, id]);
 }

@@ -67,6 +67,8 @@ export interface ConversationListItem {
   waitingSince: string | null;
   unread: boolean;
   aiHandled: boolean;
+  /** A member may be its assignee: a direct conversation with assignment on ("Assign to me"). */
+  claimable: boolean;
   contact: { id: string; name: string | null; email: string | null; phone: string | null };
   assignee: { id: string; name: string; image: string | null } | null;
   team: { id: string; name: string } | null;
@@ -191,6 +193,8 @@ interface ListRow {
   contact_name: string | null;
   contact_email: string | null;
   contact_phone: string | null;
+  kind: "direct" | "group";
+  assignment_disabled: boolean;
   unread: boolean;
   directory_version: string | number;
 }
@@ -236,7 +240,7 @@ async function selectItems(
       ${isoText(sql`c.last_message_at`)} as last_message_at,
       ${isoText(sql`c.waiting_since`)} as waiting_since, c.agent_session_id, c.assignee_id,
       c.team_id, c.contact_id, c.contact_name, c.contact_email, c.contact_phone,
-      ${unread} as unread,
+      c.kind, c.assignment_disabled, ${unread} as unread,
       (select w.directory_version from ${workspaces} w where w.id = ${viewer.workspace.id}) as directory_version
     from ${source}
     order by c.last_message_at desc, c.id desc`;
@@ -258,6 +262,7 @@ async function selectItems(
       waitingSince: row.waiting_since,
       unread: row.unread,
       aiHandled: row.agent_session_id !== null,
+      claimable: row.kind === "direct" && !row.assignment_disabled,
       contact: {
         id: row.contact_id,
         name: row.contact_name,

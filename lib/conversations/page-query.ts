@@ -35,6 +35,8 @@ export const listColumns = prerendered(
       conversations.contactName,
       conversations.contactEmail,
       conversations.contactPhone,
+      conversations.kind,
+      conversations.assignmentDisabled,
     ],
     sql`, `,
   ),

@@ -50,7 +50,7 @@ describe("names on an inbox page", () => {
       if (!found) throw new Error("the conversation is not on the page");
       return found;
     };
-    return { db, workspace, agent, team, handle, conversation, item };
+    return { db, workspace, agent, team, handle, conversation, item, viewer };
   }
 
   it("shows a renamed assignee, a renamed team and the contact's new details on the next read", async () => {
@@ -109,5 +109,35 @@ describe("names on an inbox page", () => {
     const after = await item();
     expect(after.assignee).toEqual({ id: member.id, name: "Newcomer Nia", image: null });
     expect(after.team).toBeNull();
+  });
+
+  it("says which rows a member may claim: not a group conversation, not one with assignment off", async () => {
+    // The admin sees every row.
+    const { db, workspace, conversation, viewer } = await setup();
+    const arrive = async (handle: string) =>
+      (
+        await receiveInboundMessage(db, {
+          workspaceId: workspace.id,
+          channel: "api",
+          handle,
+          body: "Hi",
+        })
+      ).conversation.id;
+    const group = await arrive(`group-${conversation.id}`);
+    const switchedOff = await arrive(`off-${conversation.id}`);
+    const plain = await arrive(`plain-${conversation.id}`);
+    await db.update(conversations).set({ kind: "group" }).where(eq(conversations.id, group));
+    await db
+      .update(conversations)
+      .set({ assignmentDisabled: true })
+      .where(eq(conversations.id, switchedOff));
+    const page = await listConversations(db, viewer, listQuerySchema.parse({ view: "all" }));
+    const claimable = new Map(page.items.map((i) => [i.id, i.claimable]));
+    // The list offered "Assign to me" on all three; the server refuses the first two.
+    expect([claimable.get(group), claimable.get(switchedOff), claimable.get(plain)]).toEqual([
+      false,
+      false,
+      true,
+    ]);
   });
 });
