@@ -100,9 +100,18 @@ export async function eventStream(
     if (accessChanged) recheck();
   };
 
+  // Before the stream starts: an abort that already happened fires no listener added later.
+  signal.addEventListener("abort", () => close(), { once: true });
+  if (signal.aborted) close();
   const stream = new ReadableStream<Uint8Array>({
     async start(streamController) {
       controller = streamController;
+      // The client may be gone already (it left while the route checked who it is): then
+      // nothing subscribes and no timer starts — `cancel` would never come to clean them up.
+      if (closed) {
+        streamController.close();
+        return;
+      }
       streamController.enqueue(encoder.encode("retry: 3000\n\n"));
       const buffered: DeliveredRow[] = [];
       let replaying = true;
@@ -114,6 +123,8 @@ export async function eventStream(
         for (const row of await eventsSince(db, { workspaceId, afterId: lastEventId })) send(row);
       }
       replaying = false;
+      // Gone during the replay: close() has unsubscribed; start no timers behind it.
+      if (closed) return;
       for (const row of buffered) receive(row);
       const every = (ms: number, task: () => void) => {
         const timer = setInterval(task, ms);
@@ -122,7 +133,8 @@ export async function eventStream(
         timers.push(timer);
       };
       every(HEARTBEAT_MS, () => {
-        if (!closed) streamController.enqueue(encoder.encode(": ping\n\n"));
+        if (closed) return;
+        streamController.enqueue(encoder.encode(": ping\n\n"));
         if (audience.kind === "member") void markLive(db, audience.subscriber.memberId);
       });
       if (audience.kind === "member") {
@@ -134,7 +146,6 @@ export async function eventStream(
       close();
     },
   });
-  signal.addEventListener("abort", () => close());
   return new Response(stream, {
     headers: {
       "Content-Type": "text/event-stream; charset=utf-8",

@@ -2,13 +2,16 @@ import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { getDb } from "@/db/client";
-import { realtimeEvents } from "@/db/schema";
+import { members, realtimeEvents } from "@/db/schema";
 import { setMemberAvailability } from "@/lib/assignment/set-member-availability";
 import { receiveInboundMessage } from "@/lib/conversations/receive-inbound-message";
 import { sendMessage } from "@/lib/conversations/send-message";
 import { removeMember } from "@/lib/members/end-membership";
+import { loadSubscriber } from "@/lib/realtime/audience";
 import { emit } from "@/lib/realtime/emit";
+import { eventStream } from "@/lib/realtime/event-stream";
 import type { RealtimeEvent } from "@/lib/realtime/events";
+import { realtimeHub } from "@/lib/realtime/hub";
 import { removeTeamMember } from "@/lib/teams/remove-team-member";
 import { updateRoutingSettings } from "@/lib/workspaces/update-routing-settings";
 import { connectSse, type SseClient } from "../support/realtime-sse-client";
@@ -348,5 +351,45 @@ describe("visitor streams", () => {
     expect(streamTwo.events<RealtimeEvent>().map((entry) => entry.event.type)).toEqual([
       "widget.typing",
     ]);
+  });
+});
+
+describe("a stream whose client leaves before it is running", () => {
+  it("leaves no subscription, no heartbeat and no presence behind", async () => {
+    const db = await getDb();
+    const hub = realtimeHub();
+    await hub.start();
+    const before = hub.listeners;
+    const member = world.people.support.member;
+    const subscriber = await loadSubscriber(db, member.id);
+    if (!subscriber) throw new Error("no subscriber");
+    await db.update(members).set({ lastSeenLiveAt: null }).where(eq(members.id, member.id));
+
+    // Gone while the route checked who it was: the signal is aborted before the stream starts.
+    const gone = new AbortController();
+    gone.abort();
+    await eventStream(db, {
+      audience: { kind: "member", subscriber },
+      lastEventId: null,
+      signal: gone.signal,
+    });
+    expect(hub.listeners).toBe(before);
+
+    // Gone during the replay of what it missed (every reconnect replays).
+    const leaving = new AbortController();
+    await eventStream(db, {
+      audience: { kind: "member", subscriber },
+      lastEventId: 0,
+      signal: leaving.signal,
+    });
+    leaving.abort();
+    await new Promise((resolve) => setTimeout(resolve, 500)); // the replay's read completes
+    expect(hub.listeners).toBe(before);
+    // Before, the stream went on after its replay: marked the member live (and every 15 s).
+    const [row] = await db
+      .select({ lastSeenLiveAt: members.lastSeenLiveAt })
+      .from(members)
+      .where(eq(members.id, member.id));
+    expect(row?.lastSeenLiveAt).toBeNull();
   });
 });
