@@ -50,8 +50,14 @@ export function NotificationBell({ slug }: { slug: string }) {
     );
     // "Mark all read" marks what the bell showed: one that arrived since stays unread.
     const upTo = notificationId ? undefined : data?.items[0]?.createdAt;
-    const result = await markNotificationsReadAction({ workspace: slug, notificationId, upTo });
-    if (!result.ok) toast.error(result.error.message);
+    const result = await markNotificationsReadAction({
+      workspace: slug,
+      notificationId,
+      upTo,
+    }).catch(() => null);
+    if (!result) toast.error("We could not reach the server. Try again.");
+    else if (!result.ok) toast.error(result.error.message);
+    // Read again either way: a failure puts back what was shown as read above.
     void queryClient.invalidateQueries({ queryKey: key });
   };
 

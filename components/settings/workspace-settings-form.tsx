@@ -4,7 +4,7 @@ import { updateWorkspaceAction } from "@/app/(app)/actions";
 import { FormError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, fieldControlProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toaster";
 
@@ -47,10 +47,21 @@ export function WorkspaceSettingsForm({
       </div>
       <FormError message={error && !error.fields ? error.message : null} />
       <Field label="Name" htmlFor="name" error={fieldError("name")}>
-        <Input id="name" name="name" defaultValue={workspace.name} disabled={!editable} required />
+        <Input
+          {...fieldControlProps({ id: "name", error: fieldError("name") })}
+          name="name"
+          defaultValue={workspace.name}
+          disabled={!editable}
+          required
+        />
       </Field>
       <Field label="Address" htmlFor="slug" hint="Your workspace lives at this path.">
-        <Input id="slug" value={`/${workspace.slug}`} readOnly disabled />
+        <Input
+          {...fieldControlProps({ id: "slug", hint: true })}
+          value={`/${workspace.slug}`}
+          readOnly
+          disabled
+        />
       </Field>
       <Field
         label="Time zone"
@@ -59,7 +70,7 @@ export function WorkspaceSettingsForm({
         hint="Reports count days in this time zone."
       >
         <select
-          id="timeZone"
+          {...fieldControlProps({ id: "timeZone", error: fieldError("timeZone"), hint: true })}
           name="timeZone"
           defaultValue={workspace.timeZone}
           disabled={!editable}

@@ -75,7 +75,18 @@ test("invite two, one joins by signing up, the other is revoked; role change; re
   await page.goto(`/${slug}/settings/members`);
   const members = page.getByRole("list", { name: "Members" });
   await expect(members.getByText(joiner.email)).toBeVisible();
+  // A role picked in the menu asks first (arrow keys on a closed menu change its value).
+  await page.getByLabel(`Role of ${joiner.name}`).selectOption("viewer");
+  const asked = page.getByRole("alertdialog", { name: `Make ${joiner.name} a Viewer?` });
+  await expect(asked).toContainText("Viewers: every conversation, read-only.");
+  await asked.getByRole("button", { name: "Cancel" }).click();
+  await expect(asked).toBeHidden();
+  await expect(page.getByLabel(`Role of ${joiner.name}`)).toHaveValue("agent");
   await page.getByLabel(`Role of ${joiner.name}`).selectOption("manager");
+  await page
+    .getByRole("alertdialog", { name: `Make ${joiner.name} a Manager?` })
+    .getByRole("button", { name: "Make Manager" })
+    .click();
   await expect(page.getByText(`${joiner.name} is now Manager.`)).toBeVisible();
 
   // Jo, as a Manager, has Teams open with its controls ready.

@@ -68,8 +68,13 @@ export function CreateApiKeyDialog({ workspace }: { workspace: string }) {
         </Button>
       </DialogTrigger>
       <DialogContent
-        // A stray click beside the dialog must not throw away a key that is shown only once.
+        // A stray click beside the dialog, Escape or the corner X must not throw away a key
+        // that is shown only once: while it shows, only "Done" closes the dialog.
+        hideClose={created !== null}
         onInteractOutside={(event) => {
+          if (created) event.preventDefault();
+        }}
+        onEscapeKeyDown={(event) => {
           if (created) event.preventDefault();
         }}
       >

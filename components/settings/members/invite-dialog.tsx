@@ -15,18 +15,12 @@ import {
   DialogTitle,
   DialogTrigger,
 } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
+import { Field, fieldControlProps } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toaster";
 import { roleLabels } from "@/lib/auth/permissions";
 import { type Role, roles } from "@/lib/auth/roles";
-
-const roleHints: Record<Role, string> = {
-  admin: "Everything, including members, plan and settings.",
-  manager: "All conversations, teams, AI agents and reports.",
-  agent: "Their own, their teams' and unassigned conversations.",
-  viewer: "Reads every conversation, changes nothing.",
-};
+import { roleHints } from "./role-hints";
 
 export function InviteDialog({
   workspace,
@@ -38,6 +32,7 @@ export function InviteDialog({
   seatsLeft: number | null;
 }) {
   const [open, setOpen] = useState(false);
+  const [role, setRole] = useState<Role>("agent");
   const { submit, pending, error, fieldError, setError } = useActionForm(inviteMembersAction, {
     onSuccess: ({ invited }) => {
       toast.success(
@@ -48,6 +43,8 @@ export function InviteDialog({
       setOpen(false);
     },
   });
+
+  const emailsError = error?.code === "validation" ? fieldError("emails") : undefined;
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -90,27 +87,27 @@ export function InviteDialog({
             label="Email addresses"
             htmlFor="emails"
             hint="Separate several with commas or new lines."
-            error={error?.code === "validation" ? fieldError("emails") : undefined}
+            error={emailsError}
           >
             <Textarea
-              id="emails"
+              {...fieldControlProps({ id: "emails", error: emailsError, hint: true })}
               name="emails"
               rows={3}
               placeholder={"sam@company.com, priya@company.com"}
-              aria-describedby="emails-hint"
               required
             />
           </Field>
-          <Field label="Role" htmlFor="role" hint={roleHints.agent}>
+          <Field label="Role" htmlFor="role" hint={roleHints[role]}>
             <select
-              id="role"
+              {...fieldControlProps({ id: "role", hint: true })}
               name="role"
-              defaultValue="agent"
+              value={role}
+              onChange={(event) => setRole(event.target.value as Role)}
               className="h-9 w-full rounded-md border border-input bg-background px-3 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
             >
-              {roles.map((role) => (
-                <option key={role} value={role}>
-                  {roleLabels[role]} — {roleHints[role]}
+              {roles.map((option) => (
+                <option key={option} value={option}>
+                  {roleLabels[option]}
                 </option>
               ))}
             </select>

@@ -55,7 +55,7 @@ export default async function ActivityPage({
             <li key={entry.id} className="flex items-start gap-3 p-4">
               <Avatar name={actor} size="sm" decorative />
               <div className="min-w-0 flex-1">
-                <p className="text-sm">
+                <p className="text-sm [overflow-wrap:anywhere]">
                   <span className="font-medium">{actor}</span>{" "}
                   {describeActivity(entry.type, entry.data)}
                 </p>
