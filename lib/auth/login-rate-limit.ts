@@ -14,12 +14,38 @@ interface AttemptKey {
 }
 
 /**
+ * Starts a sign-in attempt: records it as a failure first, then counts, so attempts made in
+ * parallel all count against each other (counting first let 200 parallel guesses all pass a
+ * limit of 10). Refused — and the record taken back — when the email or the IP address
+ * already has LOGIN_FAILURE_LIMIT failures in the window; the caller clears the record when
+ * the password turns out right (`clearLoginFailures`). Kept in the database so the limit holds
+ * across app instances.
+ */
+export async function beginLoginAttempt(
+  db: Database,
+  { email, ip, now = new Date() }: AttemptKey,
+): Promise<void> {
+  const [attempt] = await db
+    .insert(loginAttempts)
+    .values({ email, ip, createdAt: now })
+    .returning({ id: loginAttempts.id });
+  if (!attempt) throw new Error("login attempt insert returned nothing");
+  try {
+    await assertLoginAllowed(db, { email, ip, now }, 1);
+  } catch (error) {
+    await db.delete(loginAttempts).where(eq(loginAttempts.id, attempt.id));
+    throw error;
+  }
+}
+
+/**
  * Refuses a sign-in when the email or the IP address has failed LOGIN_FAILURE_LIMIT times
- * within the window. Kept in the database so the limit holds across app instances.
+ * within the window (`own`: attempts of the caller's already among them, not to count).
  */
 export async function assertLoginAllowed(
   db: Database,
   { email, ip, now = new Date() }: AttemptKey,
+  own = 0,
 ) {
   const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
   const [byEmail, byIp] = await Promise.all(
@@ -33,7 +59,7 @@ export async function assertLoginAllowed(
   );
   const blocking = [byEmail, byIp].filter(
     (row): row is { failures: number; oldest: Date } =>
-      row !== undefined && row.failures >= LOGIN_FAILURE_LIMIT && row.oldest !== null,
+      row !== undefined && row.failures - own >= LOGIN_FAILURE_LIMIT && row.oldest !== null,
   );
   if (blocking.length === 0) return;
   const unblockAt = Math.max(...blocking.map((row) => row.oldest.getTime() + LOGIN_WINDOW_MS));

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { type User, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from "./login-rate-limit";
+import { beginLoginAttempt, clearLoginFailures } from "./login-rate-limit";
 import { verifyPassword } from "./password";
 import type { SignInInput } from "./schemas";
 
@@ -17,13 +17,11 @@ export async function verifyCredentials(
   db: Database,
   { email, password, ip }: SignInInput & { ip: string },
 ): Promise<User> {
-  await assertLoginAllowed(db, { email, ip });
+  // Counted as a failure until the password proves right.
+  await beginLoginAttempt(db, { email, ip });
   const [user] = await db.select().from(users).where(eq(users.email, email));
   const matches = await verifyPassword(password, user?.passwordHash ?? null);
-  if (!user || !matches) {
-    await recordLoginFailure(db, { email, ip });
-    throw new AppError("unauthenticated", WRONG_CREDENTIALS);
-  }
+  if (!user || !matches) throw new AppError("unauthenticated", WRONG_CREDENTIALS);
   await clearLoginFailures(db, email);
   return user;
 }

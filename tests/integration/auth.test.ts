@@ -89,6 +89,21 @@ describe("password sign-in", () => {
     expect(locked.message).toBe("Too many sign-in attempts. Try again in 15 minutes.");
   });
 
+  it("lets no more than 10 guesses through when they come all at once", async () => {
+    const db = await getDb();
+    const user = await makeUser("parallel");
+    const address = ip();
+    const outcomes = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        refusal(verifyCredentials(db, { email: user.email, password: `guess-${i}`, ip: address })),
+      ),
+    );
+    // Before, each counted the failures before any was recorded: all 30 were tried.
+    const tried = outcomes.filter((o) => o.code === "unauthenticated").length;
+    expect(tried).toBeLessThanOrEqual(LOGIN_FAILURE_LIMIT);
+    expect(outcomes.filter((o) => o.code === "rate_limited").length).toBe(30 - tried);
+  });
+
   it("locks an address that tries many emails", async () => {
     const db = await getDb();
     const address = ip();
