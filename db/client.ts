@@ -1,4 +1,13 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import {
+  constants,
+  copyFileSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
@@ -71,8 +80,30 @@ export async function closeDb(): Promise<void> {
 async function openConnection(): Promise<Connection> {
   const url = process.env.DATABASE_URL;
   const connection = url ? await openPostgres(url) : await openPglite(dataDir());
-  await applyMigrations(connection);
+  try {
+    await applyMigrations(connection);
+  } catch (error) {
+    // Closed, lock and all: the next call opens afresh instead of a second PGlite on one
+    // directory beside this one (or a pool nobody ends).
+    await connection.close().catch(() => undefined);
+    throw error;
+  }
   return connection;
+}
+
+/**
+ * `DATABASE_POOL_SIZE`: connections per instance, default 10. At least 2: one of them listens
+ * for live updates for as long as the process runs.
+ */
+export function poolSizeFromEnv(raw = process.env.DATABASE_POOL_SIZE): number {
+  if (raw === undefined || raw.trim() === "") return 10;
+  const size = Number(raw);
+  if (!Number.isInteger(size) || size < 2 || size > 1000) {
+    throw new Error(
+      `DATABASE_POOL_SIZE must be a whole number from 2 to 1000 (one connection listens for live updates), not "${raw}"`,
+    );
+  }
+  return size;
 }
 
 async function openPostgres(url: string): Promise<Connection> {
@@ -80,8 +111,11 @@ async function openPostgres(url: string): Promise<Connection> {
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const pool = new Pool({
     connectionString: url,
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    max: poolSizeFromEnv(),
     connectionTimeoutMillis: 5_000,
+    // An idle LISTEN connection behind a NAT or load balancer is dropped without a word
+    // unless the socket keeps talking.
+    keepAlive: true,
   });
   pool.on("error", (error) => console.error("[db] idle client error", error));
   const db = drizzle({ client: pool, schema, casing: "snake_case" });
@@ -128,9 +162,17 @@ async function openPostgres(url: string): Promise<Connection> {
               });
           setTimeout(retry, 250).unref();
         });
-        // Named, so an operator (or a test) can tell this process's listening connection apart.
-        await client.query(`SET application_name = 'switchboard listen ${process.pid}'`);
-        await client.query(`LISTEN "${channel}"`);
+        try {
+          // Named, so an operator (or a test) can tell this process's listening connection apart.
+          await client.query(`SET application_name = 'switchboard listen ${process.pid}'`);
+          await client.query(`LISTEN "${channel}"`);
+        } catch (error) {
+          // Given back (and closed), or each retry would keep one more connection checked out.
+          listeners.delete(client);
+          if (current === client) current = null;
+          client.release(error instanceof Error ? error : true);
+          throw error;
+        }
       };
       await connect();
       return async () => {
@@ -183,27 +225,96 @@ async function openPglite(dir: string): Promise<Connection> {
 
 /**
  * PGlite has no lock between processes and a second opener corrupts the data directory
- * silently, so a lock file holds the owner's pid. A lock left by a dead process is taken over.
+ * silently, so a lock file holds the owner's pid. It is created whole (the pid written to a
+ * file of our own, then hard-linked into place, which fails if the lock exists), so nobody
+ * ever reads an empty lock and takes it for a dead one. A lock left by a dead process is taken
+ * over by one process at a time (under `<lock>.takeover`, made with mkdir, which only one
+ * process can), so two starters cannot each remove the lock the other just took.
  */
 function acquireLock(lockPath: string): void {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const fd = openSync(lockPath, "wx");
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      process.once("exit", () => releaseLock(lockPath));
-      return;
-    } catch (error) {
-      if (!isErrnoException(error) || error.code !== "EEXIST") throw error;
+  const mine = `${lockPath}.${process.pid}.${Date.now()}`;
+  writeFileSync(mine, String(process.pid));
+  try {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      try {
+        createExclusively(mine, lockPath);
+        process.once("exit", () => releaseLock(lockPath));
+        return;
+      } catch (error) {
+        if (!isErrnoException(error) || error.code !== "EEXIST") throw error;
+      }
+      const holder = lockHolder(lockPath);
+      if (holder === process.pid) return;
+      if (holder !== null && isProcessAlive(holder)) throw new DatabaseLockedError(holder);
+      if (holder === null && !lockIsOld(lockPath)) {
+        // Unreadable yet young: another process (an older version) may be writing it.
+        sleepSync(50);
+        continue;
+      }
+      takeOverDeadLock(lockPath, holder);
     }
-    const holder = Number.parseInt(readFileSync(lockPath, "utf8"), 10);
-    if (holder === process.pid) return;
-    if (Number.isInteger(holder) && holder > 0 && isProcessAlive(holder)) {
-      throw new DatabaseLockedError(holder);
-    }
-    rmSync(lockPath, { force: true });
+    throw new Error(
+      `the embedded database lock at ${lockPath} is being taken by another process; try again in a moment`,
+    );
+  } finally {
+    rmSync(mine, { force: true });
   }
-  throw new Error(`could not take the embedded database lock at ${lockPath}`);
+}
+
+/** `target` as a copy of `source`, failing with EEXIST when it exists. */
+function createExclusively(source: string, target: string): void {
+  try {
+    linkSync(source, target);
+  } catch (error) {
+    // A file system without hard links: an exclusive copy (whose content lands a moment after
+    // the file, which readers wait out as a young unreadable lock).
+    if (!isErrnoException(error) || !["EPERM", "ENOTSUP", "ENOSYS"].includes(error.code ?? "")) {
+      throw error;
+    }
+    copyFileSync(source, target, constants.COPYFILE_EXCL);
+  }
+}
+
+/** The pid a lock file names, or null when it is gone or does not name one. */
+function lockHolder(lockPath: string): number | null {
+  try {
+    const pid = Number.parseInt(readFileSync(lockPath, "utf8"), 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+function lockIsOld(lockPath: string, ms = 5_000): boolean {
+  try {
+    return Date.now() - statSync(lockPath).mtimeMs > ms;
+  } catch {
+    return true;
+  }
+}
+
+/** Removes the lock of a dead `holder`, if it is still theirs, one process at a time. */
+function takeOverDeadLock(lockPath: string, holder: number | null): void {
+  const guard = `${lockPath}.takeover`;
+  try {
+    mkdirSync(guard);
+  } catch (error) {
+    if (!isErrnoException(error) || error.code !== "EEXIST") throw error;
+    // Someone else is taking it over (or died doing so long ago): wait, then look again.
+    if (lockIsOld(guard)) rmSync(guard, { recursive: true, force: true });
+    sleepSync(50);
+    return;
+  }
+  try {
+    if (lockHolder(lockPath) === holder) rmSync(lockPath, { force: true });
+  } finally {
+    rmSync(guard, { recursive: true, force: true });
+  }
+}
+
+/** Blocks this thread briefly: the lock is taken once, at start, before anything runs. */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 function releaseLock(lockPath: string): void {

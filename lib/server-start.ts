@@ -8,8 +8,11 @@ import { startAssignmentMailer } from "@/lib/notifications/email-assignments";
 import { startAutoAway } from "@/lib/realtime/auto-away";
 import { realtimeHub } from "@/lib/realtime/hub";
 import { pusherServerConfig } from "@/lib/realtime/pusher-config";
+import { trustedProxyHops } from "@/lib/request-ip";
 
 export async function startServer(): Promise<void> {
+  // Settings read per request fail here, at boot, with their name, not on every sign-in.
+  trustedProxyHops();
   const connection = await getConnection();
   console.info(`[switchboard] database ready (${connection.driver}); migrations applied`);
   startEmailDeliverer();

@@ -164,7 +164,9 @@ class RealtimeHub {
       const agent = config
         ? new (config.useTLS ? https : http).Agent({ keepAlive: true, maxSockets: 16 })
         : undefined;
-      this.pusher = config ? new Pusher({ ...config, agent }) : null;
+      // A timeout: an unreachable Pusher must not hold up this process's own streams for the
+      // minutes a silent TCP connection takes to fail.
+      this.pusher = config ? new Pusher({ ...config, agent, timeout: 5_000 }) : null;
     }
     return this.pusher;
   }
