@@ -118,6 +118,7 @@ export async function eventStream(
       unsubscribe = hub.subscribe({
         workspaceId,
         receive: (row) => (replaying ? buffered.push(row) : receive(row)),
+        end: () => close(),
       });
       if (lastEventId !== null) {
         for (const row of await eventsSince(db, { workspaceId, afterId: lastEventId })) send(row);

@@ -21,6 +21,8 @@ export interface DeliveredRow {
 export interface Subscription {
   workspaceId: string;
   receive(row: DeliveredRow): void;
+  /** Ends the subscriber (its stream) when the process shuts down. */
+  end?(): void;
 }
 
 const RETENTION_MS = 10 * 60_000;
@@ -87,6 +89,15 @@ class RealtimeHub {
 
   get listeners(): number {
     return this.subscriptions.size;
+  }
+
+  /**
+   * Shutting down: every open stream ends, so the HTTP server can close (an open Server-Sent
+   * Events response keeps it waiting for good) and clients reconnect to another instance.
+   */
+  endAll(): void {
+    for (const subscription of [...this.subscriptions]) subscription.end?.();
+    this.subscriptions.clear();
   }
 
   private notified(payload: string): void {

@@ -393,3 +393,23 @@ describe("a stream whose client leaves before it is running", () => {
     expect(row?.lastSeenLiveAt).toBeNull();
   });
 });
+
+describe("a shutting-down process", () => {
+  it("ends its open streams, so its HTTP server can close and clients reconnect elsewhere", async () => {
+    const db = await getDb();
+    const hub = realtimeHub();
+    await hub.start();
+    const response = await eventStream(db, {
+      audience: { kind: "visitor", workspaceId: world.workspaceId, visitorId: "shutdown-visitor" },
+      lastEventId: null,
+      signal: new AbortController().signal,
+    });
+    const reader = response.body?.getReader();
+    if (!reader) throw new Error("no body");
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe("retry: 3000\n\n");
+    hub.endAll();
+    // Before, nothing ended a stream but its client: `next start` waited on it until SIGKILL.
+    expect((await reader.read()).done).toBe(true);
+    expect(hub.listeners).toBe(0);
+  });
+});
