@@ -8,7 +8,6 @@ import { sendMagicLinkEmail } from "@/lib/email/send-magic-link-email";
 import { AppError } from "@/lib/errors";
 import { requestIp } from "@/lib/request-ip";
 import { claimEmailOwnership, sessionRevoked } from "./email-ownership";
-import { magicLinkAllowed } from "./magic-link-limit";
 import { signInSchema } from "./schemas";
 import { authSecret } from "./secret";
 import { verifyCredentials, WRONG_CREDENTIALS } from "./verify-credentials";
@@ -87,11 +86,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
           // magicLinkAction checks first, for its message; a POST straight to
           // /api/auth/signin/email skips the action and sends nothing here. No throw: Auth.js
           // starts this before it awaits it, so a rejection would go unhandled meanwhile.
-          if (!(await magicLinkAllowed(db, identifier))) {
+          if (!(await sendMagicLinkEmail({ to: identifier, url, expires }))) {
             console.warn("[auth] sign-in link not sent: the address's limit is reached");
-            return;
           }
-          await sendMagicLinkEmail({ to: identifier, url, expires });
         },
       },
     ],

@@ -1,10 +1,15 @@
 import "server-only";
+import { sql } from "drizzle-orm";
 import { createElement } from "react";
 import { getDb } from "@/db/client";
 import { MagicLinkEmail, magicLinkSubject } from "@/emails/magic-link";
+import { magicLinkAllowed } from "@/lib/auth/magic-link-limit";
 import { deliverPendingEmails } from "./deliver-pending-emails";
 import { enqueueEmail } from "./enqueue-email";
 import { EmailNotConfiguredError, emailTransport } from "./transport";
+
+/** The advisory-lock class of sign-in links; the second key is the address. */
+const MAGIC_LINK_LOCK_CLASS = 7204120;
 
 export class EmailDeliveryError extends Error {
   readonly code = "email_delivery_failed";
@@ -18,7 +23,9 @@ export class EmailDeliveryError extends Error {
  * Auth.js's `sendVerificationRequest`. Queues the sign-in email and delivers it straight away,
  * so it is in the inbox (or the dev mailbox) by the time the "check your email" page shows.
  * A transient failure is left to the deliverer's retries; a refusal (bad address, unverified
- * sender) throws, so the sign-in form can say the email could not be sent.
+ * sender) throws, so the sign-in form can say the email could not be sent. False, and nothing
+ * sent, when the address already had its `MAGIC_LINK_LIMIT` links: checked and queued under a
+ * lock per address, so requests made at once cannot all pass the count.
  */
 export async function sendMagicLinkEmail({
   to,
@@ -28,25 +35,33 @@ export async function sendMagicLinkEmail({
   to: string;
   url: string;
   expires: Date;
-}): Promise<void> {
+}): Promise<boolean> {
   if (emailTransport().kind === "unconfigured") throw new EmailNotConfiguredError();
   const db = await getDb();
-  const id = await enqueueEmail(db, {
-    to,
-    subject: magicLinkSubject,
-    template: "magic-link",
-    react: createElement(MagicLinkEmail, { url, expires }),
+  const id = await db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(${MAGIC_LINK_LOCK_CLASS}, hashtext(${to.toLowerCase()}))`,
+    );
+    if (!(await magicLinkAllowed(tx, to))) return null;
+    return enqueueEmail(tx, {
+      to,
+      subject: magicLinkSubject,
+      template: "magic-link",
+      react: createElement(MagicLinkEmail, { url, expires }),
+    });
   });
+  if (id === null) return false;
   let failed = 0;
   try {
     ({ failed } = await deliverPendingEmails({ db, ids: [id] }));
   } catch (error) {
     console.error(`[email] sign-in email ${id} queued; sending it now failed`, error);
-    return;
+    return true;
   }
   if (failed > 0) {
     throw new EmailDeliveryError(
       `the sign-in email ${id} was refused; see email_outbox.last_error`,
     );
   }
+  return true;
 }

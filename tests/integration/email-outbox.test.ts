@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { createElement } from "react";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { emailOutbox, type OutboxEmail } from "@/db/schema/email";
 import { MagicLinkEmail, magicLinkSubject } from "@/emails/magic-link";
+import { MAGIC_LINK_LIMIT } from "@/lib/auth/magic-link-limit";
 import { deliverPendingEmails } from "@/lib/email/deliver-pending-emails";
 import { listDevMailbox } from "@/lib/email/dev-mailbox";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
@@ -227,6 +228,22 @@ describe("email outbox delivery through Resend", () => {
       .from(emailOutbox)
       .where(inArray(emailOutbox.id, ids));
     expect(stored.map((row) => row.status)).toEqual(Array(6).fill("sent"));
+  });
+
+  it(`queues no more than ${MAGIC_LINK_LIMIT} sign-in links for one address when asked at once`, async () => {
+    const to = randomEmail();
+    const url = magicLinkUrl(to);
+    const expires = new Date(Date.now() + 3_600_000);
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => sendMagicLinkEmail({ to, url, expires })),
+    );
+    // Before, each counted the links sent before any was queued: all 12 went out.
+    expect(results.filter(Boolean)).toHaveLength(MAGIC_LINK_LIMIT);
+    const queued = await (await getDb())
+      .select({ id: emailOutbox.id })
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.toAddress, to), eq(emailOutbox.template, "magic-link")));
+    expect(queued).toHaveLength(MAGIC_LINK_LIMIT);
   });
 
   it("sends a magic link at once from sendMagicLinkEmail, and throws when Resend refuses it", async () => {
