@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, gt, min } from "drizzle-orm";
+import { and, count, eq, gt, lt, min } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { loginAttempts } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -30,6 +30,7 @@ export async function beginLoginAttempt(
     .values({ email, ip, createdAt: now })
     .returning({ id: loginAttempts.id });
   if (!attempt) throw new Error("login attempt insert returned nothing");
+  if (Math.random() * SWEEP_EVERY < 1) await sweepLoginAttempts(db, now);
   try {
     await assertLoginAllowed(db, { email, ip, now }, 1);
   } catch (error) {
@@ -75,6 +76,16 @@ export async function recordLoginFailure(
   { email, ip, now = new Date() }: AttemptKey,
 ) {
   await db.insert(loginAttempts).values({ email, ip, createdAt: now });
+}
+
+/** One attempt in this many also deletes failures older than the window. */
+const SWEEP_EVERY = 50;
+
+/** Deletes failures no limit counts any more (the table kept every failure ever). */
+export async function sweepLoginAttempts(db: Database, now = new Date()): Promise<void> {
+  await db
+    .delete(loginAttempts)
+    .where(lt(loginAttempts.createdAt, new Date(now.getTime() - LOGIN_WINDOW_MS)));
 }
 
 /** A successful sign-in forgives the email's earlier failures (not the address's). */

@@ -9,6 +9,7 @@ import {
   LOGIN_FAILURE_LIMIT,
   LOGIN_WINDOW_MS,
   recordLoginFailure,
+  sweepLoginAttempts,
 } from "@/lib/auth/login-rate-limit";
 import { MAGIC_LINK_LIMIT } from "@/lib/auth/magic-link-limit";
 import { signUpUser } from "@/lib/auth/sign-up";
@@ -102,6 +103,21 @@ describe("password sign-in", () => {
     const tried = outcomes.filter((o) => o.code === "unauthenticated").length;
     expect(tried).toBeLessThanOrEqual(LOGIN_FAILURE_LIMIT);
     expect(outcomes.filter((o) => o.code === "rate_limited").length).toBe(30 - tried);
+  });
+
+  it("forgets failures older than the window for good (the table no longer grows forever)", async () => {
+    const db = await getDb();
+    const email = randomEmail("sweep");
+    const now = new Date();
+    await recordLoginFailure(db, {
+      email,
+      ip: ip(),
+      now: new Date(now.getTime() - LOGIN_WINDOW_MS - 1_000),
+    });
+    await recordLoginFailure(db, { email, ip: ip(), now });
+    await sweepLoginAttempts(db, now);
+    const left = await db.select().from(loginAttempts).where(eq(loginAttempts.email, email));
+    expect(left.map((row) => row.createdAt.getTime())).toEqual([now.getTime()]);
   });
 
   it("locks an address that tries many emails", async () => {
