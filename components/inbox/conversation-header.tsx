@@ -29,6 +29,7 @@ import { cn } from "@/lib/utils";
 import { AgentPicker } from "./agent-picker";
 import { inboxUrls } from "./api";
 import { MemberPicker, TeamPicker } from "./assign-pickers";
+import { busyProps } from "./busy-props";
 import { ChannelIcon } from "./channel";
 import { Tip } from "./tip";
 import type { Channel } from "./types";
@@ -237,7 +238,7 @@ function AssignControls({ ownership }: { ownership: OwnershipControls }) {
           onUnassign={() => ownership.unassign("member")}
           tip={ownership.assignee ? `Assign user (now ${ownership.assignee.name})` : "Assign user"}
           trigger={
-            <Button variant="ghost" size="icon" disabled={busy}>
+            <Button variant="ghost" size="icon" {...busyProps(busy)}>
               <UserPlus aria-hidden="true" />
               <span className="sr-only">Assign user</span>
             </Button>
@@ -254,7 +255,7 @@ function AssignControls({ ownership }: { ownership: OwnershipControls }) {
             <Button
               variant="ghost"
               size="icon"
-              disabled={busy}
+              {...busyProps(busy)}
               className={cn(
                 agent &&
                   "bg-violet-100 text-violet-800 hover:bg-violet-200 hover:text-violet-900 dark:bg-violet-500/15 dark:text-violet-200 dark:hover:bg-violet-500/25 dark:hover:text-violet-100",
@@ -278,7 +279,7 @@ function AssignControls({ ownership }: { ownership: OwnershipControls }) {
           onUnassign={() => ownership.unassign("team")}
           tip={ownership.team ? `Assign team (now ${ownership.team.name})` : "Assign team"}
           trigger={
-            <Button variant="ghost" size="icon" disabled={busy}>
+            <Button variant="ghost" size="icon" {...busyProps(busy)}>
               <Users aria-hidden="true" />
               <span className="sr-only">Assign team</span>
             </Button>

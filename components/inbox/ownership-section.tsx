@@ -9,6 +9,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/lib/utils";
 import { AgentPicker } from "./agent-picker";
 import { MemberPicker, TeamPicker } from "./assign-pickers";
+import { busyProps } from "./busy-props";
 import type { OwnershipControls } from "./use-assignment";
 
 /**
@@ -20,7 +21,7 @@ export function OwnershipSection({ ownership }: { ownership: OwnershipControls }
   const agentControl = abilities.agent.enabled || (agentSession !== null && abilities.endAgent);
   const busy = pending !== null;
   const change = (label: string, what: string) => (
-    <Button variant="ghost" size="sm" className="h-7 px-2 text-xs" disabled={busy}>
+    <Button variant="ghost" size="sm" className="h-7 px-2 text-xs" {...busyProps(busy)}>
       {label}
       <span className="sr-only">{` ${what}`}</span>
     </Button>

@@ -40,3 +40,30 @@ test("an unsent note comes back as a note after visiting another conversation", 
   await expect(page.getByLabel("Internal note")).toHaveValue("Refund abuser, do not refund");
   await expect(page.getByRole("button", { name: "Add note" })).toBeVisible();
 });
+
+/*
+ * Keyboard use of the assignment pickers: after a pick, focus is back on the button that
+ * opened the picker. The button used to be disabled while the assignment ran, so the focus
+ * the closing picker handed back was lost to the top of the page.
+ */
+test("after assigning from the picker with the keyboard, focus is back on its button", async ({
+  page,
+}) => {
+  const dana = newPerson("Dana");
+  const slug = await signUpWithWorkspace(page, dana, "Focus Co");
+  await page.goto(`/${slug}/settings/channels`);
+  const href = await page.getByRole("link", { name: "Open the widget" }).getAttribute("href");
+  const publicId = href ? (new URL(href).pathname.split("/").at(-1) ?? "") : "";
+  const path = await widgetCustomerWrites(page, { slug, publicId, name: "Kit Focus", body: "Hi" });
+  await page.goto(path);
+
+  const trigger = page.getByRole("button", { name: "Assign user", exact: true });
+  await trigger.focus();
+  await page.keyboard.press("Enter");
+  const people = page.getByRole("dialog", { name: "Assign user" });
+  await people.getByRole("combobox", { name: "Search people" }).fill(dana.name);
+  await expect(people.getByRole("option")).toHaveCount(1);
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Assigned to you", { exact: true }).first()).toBeVisible();
+  await expect(trigger).toBeFocused();
+});

@@ -1,6 +1,5 @@
 import "server-only";
-import { createHmac, timingSafeEqual } from "node:crypto";
-import { authSecret } from "@/lib/auth/secret";
+import { sign, signatureMatches } from "@/lib/auth/signing";
 
 /**
  * A ticket to open a visitor's live stream: `${visitorId}.${workspacePublicId}.${expires}.${hmac}`,
@@ -16,19 +15,7 @@ const VISITOR_ID = /^[A-Za-z0-9_-]{22,64}$/;
 const PUBLIC_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const EXPIRES = /^[0-9a-z]{1,10}$/;
 
-let cachedKey: { secret: string; key: Buffer } | null = null;
-
-function key(): Buffer {
-  const secret = authSecret();
-  if (cachedKey?.secret !== secret) {
-    const derived = createHmac("sha256", secret).update("switchboard:widget-stream:v1").digest();
-    cachedKey = { secret, key: derived };
-  }
-  return cachedKey.key;
-}
-
-const sign = (visitorId: string, publicId: string, expires: string) =>
-  createHmac("sha256", key()).update(`${visitorId}.${publicId}.${expires}`).digest();
+const PURPOSE = "switchboard:widget-stream:v1";
 
 export function signStreamTicket({
   visitorId,
@@ -41,7 +28,7 @@ export function signStreamTicket({
 }): { ticket: string; expiresAt: Date } {
   const expiresAt = new Date(Math.ceil((now.getTime() + STREAM_TICKET_TTL_MS) / 1000) * 1000);
   const expires = (expiresAt.getTime() / 1000).toString(36);
-  const signature = sign(visitorId, publicId, expires).toString("base64url");
+  const signature = sign(PURPOSE, `${visitorId}.${publicId}.${expires}`).toString("base64url");
   return { ticket: `${visitorId}.${publicId}.${expires}.${signature}`, expiresAt };
 }
 
@@ -58,9 +45,9 @@ export function verifyStreamTicket(
     return null;
   }
   if (ticketPublicId !== publicId) return null;
-  const given = Buffer.from(signature, "base64url");
-  const expected = sign(visitorId, ticketPublicId, expires);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  if (!signatureMatches(PURPOSE, `${visitorId}.${ticketPublicId}.${expires}`, signature)) {
+    return null;
+  }
   if (Number.parseInt(expires, 36) * 1000 <= now.getTime()) return null;
   return visitorId;
 }

@@ -1,6 +1,6 @@
 import "server-only";
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { authSecret } from "@/lib/auth/secret";
+import { randomBytes } from "node:crypto";
+import { sign, signatureMatches } from "@/lib/auth/signing";
 
 /**
  * A web chat visitor's token: `${visitorId}.${workspacePublicId}.${issued}.${hmac}`, `issued`
@@ -19,22 +19,8 @@ export const VISITOR_TOKEN_MAX_AGE_MS = 90 * 24 * 3600 * 1000;
 /** Clocks of several app instances may disagree this much. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
-let cachedKey: { secret: string; key: Buffer } | null = null;
-
-function key(): Buffer {
-  const secret = authSecret();
-  if (cachedKey?.secret !== secret) {
-    // A key of its own, so a widget token can never stand in for another signed value (v2:
-    // tokens carry their issue time; v1 tokens, which never expired, no longer verify).
-    const derived = createHmac("sha256", secret).update("switchboard:widget-visitor:v2").digest();
-    cachedKey = { secret, key: derived };
-  }
-  return cachedKey.key;
-}
-
-function sign(visitorId: string, publicId: string, issued: string): Buffer {
-  return createHmac("sha256", key()).update(`${visitorId}.${publicId}.${issued}`).digest();
-}
+// v2: tokens carry their issue time; v1 tokens, which never expired, no longer verify.
+const PURPOSE = "switchboard:widget-visitor:v2";
 
 export function signVisitorToken({
   visitorId,
@@ -46,7 +32,8 @@ export function signVisitorToken({
   issuedAt: Date;
 }): string {
   const issued = Math.floor(issuedAt.getTime() / 1000).toString(36);
-  return `${visitorId}.${publicId}.${issued}.${sign(visitorId, publicId, issued).toString("base64url")}`;
+  const signature = sign(PURPOSE, `${visitorId}.${publicId}.${issued}`).toString("base64url");
+  return `${visitorId}.${publicId}.${issued}.${signature}`;
 }
 
 /** A new visitor: a random id (18 bytes) and its token for this workspace. */
@@ -74,9 +61,9 @@ export function verifyVisitorToken(
     return null;
   }
   if (tokenPublicId !== publicId) return null;
-  const given = Buffer.from(signature, "base64url");
-  const expected = sign(visitorId, tokenPublicId, issued);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  if (!signatureMatches(PURPOSE, `${visitorId}.${tokenPublicId}.${issued}`, signature)) {
+    return null;
+  }
   const age = now.getTime() - Number.parseInt(issued, 36) * 1000;
   if (age > VISITOR_TOKEN_MAX_AGE_MS || age < -CLOCK_SKEW_MS) return null;
   return visitorId;
