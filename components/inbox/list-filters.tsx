@@ -55,7 +55,7 @@ export function SearchBox({ value, onSearch }: { value: string; onSearch: (q: st
           onSearch("");
         }}
         aria-label="Search conversations"
-        placeholder="Search name, email, phone, message"
+        placeholder="Search people and messages"
         autoComplete="off"
         className="h-9 w-full rounded-md border border-input bg-background pr-9 pl-8 text-base shadow-xs placeholder:text-muted-foreground focus-visible:border-ring focus-visible:outline-none focus-visible:ring-3 focus-visible:ring-ring/25 md:text-sm dark:bg-input/20 [&::-webkit-search-cancel-button]:hidden"
       />
@@ -111,7 +111,8 @@ export function FilterBar({
   const active = Object.values(filters).some(Boolean);
 
   return (
-    <div className="-mx-3 flex items-center gap-1.5 overflow-x-auto px-3 pb-0.5 [scrollbar-width:none]">
+    // Phones swipe through one row; wider panes wrap, so no filter is out of a mouse's reach.
+    <div className="-mx-3 flex items-center gap-1.5 overflow-x-auto px-3 pb-0.5 [scrollbar-width:none] md:flex-wrap md:overflow-visible">
       <FilterMenu
         label="Assignee"
         value={query.assignee}

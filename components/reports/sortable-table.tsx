@@ -93,14 +93,17 @@ export function SortableTable<Row>({
                   <button
                     type="button"
                     onClick={() => toggle(column)}
+                    // Inline, not flex: a wrapped label keeps its arrow beside its words, where a
+                    // flex box stretched the label's line and pushed the arrow away.
                     className={cn(
-                      "inline-flex max-w-32 items-center gap-1 rounded-sm px-1 py-0.5 text-balance hover:text-foreground",
-                      column.numeric && "flex-row-reverse text-right",
+                      "inline-block max-w-32 rounded-sm px-1 py-0.5 text-balance hover:text-foreground",
+                      column.numeric && "text-right",
                       active && "text-foreground",
                     )}
                   >
+                    {column.numeric ? <SortIcon icon={Icon} active={active} side="left" /> : null}
                     {column.label}
-                    <Icon aria-hidden="true" className={cn("size-3.5", !active && "opacity-40")} />
+                    {column.numeric ? null : <SortIcon icon={Icon} active={active} side="right" />}
                   </button>
                 </th>
               );
@@ -123,7 +126,7 @@ export function SortableTable<Row>({
                   <td
                     key={column.key}
                     className={cn(
-                      "px-3 py-2.5",
+                      "px-2 py-2.5",
                       column.numeric ? "text-right" : "text-left",
                       index === columns.length - 1 && "pr-4 sm:pr-6",
                     )}
@@ -137,5 +140,26 @@ export function SortableTable<Row>({
         </tbody>
       </table>
     </section>
+  );
+}
+
+function SortIcon({
+  icon: Icon,
+  active,
+  side,
+}: {
+  icon: typeof ArrowUpDown;
+  active: boolean;
+  side: "left" | "right";
+}) {
+  return (
+    <Icon
+      aria-hidden="true"
+      className={cn(
+        "inline-block size-3.5 align-[-2px]",
+        side === "left" ? "mr-1" : "ml-1",
+        !active && "opacity-40",
+      )}
+    />
   );
 }

@@ -74,7 +74,7 @@ export function WorkspaceSettingsForm({
           name="timeZone"
           defaultValue={workspace.timeZone}
           disabled={!editable}
-          className="h-9 w-full rounded-md border border-input bg-background px-3 text-sm shadow-xs focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring disabled:cursor-not-allowed disabled:opacity-60"
+          className="h-9 w-full rounded-md border border-input bg-background dark:bg-input/20 px-3 text-sm shadow-xs focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring disabled:cursor-not-allowed disabled:opacity-60"
         >
           {timeZones.includes("UTC") ? null : <option value="UTC">UTC</option>}
           {timeZones.map((zone) => (

@@ -49,7 +49,7 @@ export function WidgetChat({
   const detailsInvalid = askDetails && Boolean(detailErrors.name || detailErrors.email);
 
   return (
-    <main className="flex h-dvh w-full flex-col overflow-hidden bg-background text-foreground sm:mx-auto sm:my-6 sm:h-[calc(100dvh-3rem)] sm:max-w-lg sm:rounded-xl sm:border sm:border-border sm:shadow-lg">
+    <main className="flex h-dvh w-full flex-col overflow-hidden bg-background text-foreground sm:mx-auto sm:h-[calc(100dvh-3rem)] sm:max-w-lg sm:rounded-xl sm:border sm:border-border sm:shadow-lg">
       <header className="flex items-start gap-3 bg-primary px-4 py-3 text-primary-foreground">
         <span
           aria-hidden

@@ -205,7 +205,9 @@ test("an Admin reads everyone's figures, filters by range and team, and download
   // The members' CSV, with the page's filters.
   const csv = await downloadCsv(admin, "members");
   expect(csv.name).toMatch(/^report-members-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
-  const [header, ...lines] = csv.text.trimEnd().split("\r\n");
+  // A byte-order mark first, so Excel reads the file as UTF-8.
+  expect(csv.text.startsWith("\uFEFF")).toBe(true);
+  const [header, ...lines] = csv.text.slice(1).trimEnd().split("\r\n");
   expect(header).toBe(
     "member_id,name,role,removed,assigned,closed,open_now,messages_sent,first_response_median_s,first_response_median,first_response_p90_s,first_response_p90,unanswered,resolution_median_s,resolution_median,reassigned_away,load_share",
   );

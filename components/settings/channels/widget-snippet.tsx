@@ -31,7 +31,7 @@ export function WidgetSnippet({ snippet, widgetUrl }: { snippet: string; widgetU
       </div>
       <div className="space-y-2">
         <h3 className="text-sm font-medium">Snippet</h3>
-        <pre className="overflow-x-auto whitespace-pre-wrap break-all rounded-md border border-border bg-muted/50 px-3 py-2 font-mono text-xs">
+        <pre className="overflow-x-auto whitespace-pre-wrap [overflow-wrap:anywhere] rounded-md border border-border bg-muted/50 px-3 py-2 font-mono text-xs">
           <code>{snippet}</code>
         </pre>
         <Button variant="outline" size="sm" onClick={copy}>

@@ -103,7 +103,7 @@ export function InviteDialog({
               name="role"
               value={role}
               onChange={(event) => setRole(event.target.value as Role)}
-              className="h-9 w-full rounded-md border border-input bg-background px-3 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+              className="h-9 w-full rounded-md border border-input bg-background px-3 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring dark:bg-input/20"
             >
               {roles.map((option) => (
                 <option key={option} value={option}>

@@ -102,7 +102,7 @@ export function MembersList({
           return (
             <li
               key={member.id}
-              className="grid grid-cols-[1fr_auto] items-center gap-x-4 gap-y-2 p-4 sm:grid-cols-[minmax(0,2fr)_8rem_minmax(0,1.3fr)_auto]"
+              className="grid grid-cols-[1fr_auto] items-center gap-x-4 gap-y-2 p-4 sm:grid-cols-[minmax(0,2fr)_8rem_minmax(0,1.3fr)_10rem]"
             >
               <div className="flex min-w-0 items-center gap-3">
                 <Avatar name={member.name} image={member.image} status={member.status} decorative />
@@ -128,7 +128,7 @@ export function MembersList({
                     onChange={(event) =>
                       setRoleChange({ member, role: event.target.value as Role })
                     }
-                    className="h-8 rounded-md border border-input bg-background px-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+                    className="h-8 rounded-md border border-input bg-background px-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring dark:bg-input/20"
                   >
                     {roles.map((role) => (
                       <option key={role} value={role}>
@@ -140,7 +140,7 @@ export function MembersList({
                   <Badge variant="secondary">{roleLabels[member.role]}</Badge>
                 )}
               </div>
-              <div className="col-span-2 flex flex-wrap gap-1 sm:col-span-1">
+              <div className="flex min-w-0 flex-wrap gap-1">
                 {member.teams.length > 0 ? (
                   member.teams.map((team) => (
                     <Badge
@@ -156,7 +156,7 @@ export function MembersList({
                   <span className="text-xs text-muted-foreground">No team</span>
                 )}
               </div>
-              <div className="col-span-2 flex justify-end sm:col-span-1">
+              <div className="flex justify-end">
                 {self ? (
                   <ConfirmDialog
                     trigger={

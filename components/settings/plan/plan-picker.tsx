@@ -41,7 +41,7 @@ export function PlanPicker({
             <p className="mt-1 text-2xl font-semibold tracking-tight">{option.seats}</p>
             <p className="mt-2 flex-1 text-sm text-muted-foreground">{option.blurb}</p>
             {active ? (
-              <p className="mt-4 flex h-9 items-center gap-1.5 text-sm font-medium text-primary">
+              <p className="mt-4 flex h-9 items-center gap-1.5 text-sm font-medium text-primary dark:text-indigo-300">
                 <Check className="size-4" aria-hidden /> Current plan
               </p>
             ) : (
