@@ -49,12 +49,18 @@ export async function sendWithResend(
   }
 }
 
+const KEY_PROBLEMS = new Set(["missing_api_key", "invalid_api_key", "restricted_api_key"]);
+
 function isRetryable(name: string, status: number | null | undefined): boolean {
   if (status === null || status === undefined) {
     // No HTTP response at all (network failure, timeout): the SDK names it application_error.
     return name === "application_error" || name === "internal_server_error";
   }
   if (status === 429 || status >= 500) return true;
+  // A missing, wrong or restricted key is the sender's configuration, not the email: retried
+  // with backoff (8 tries over about 10 minutes), so invitations still go out once an operator
+  // fixes RESEND_API_KEY, where one refusal used to fail every email queued meanwhile.
+  if (KEY_PROBLEMS.has(name)) return true;
   // Another request with the same key is still running; asking again later is the documented fix.
   return status === 409 && name === "concurrent_idempotent_requests";
 }

@@ -170,6 +170,27 @@ describe("email outbox delivery through Resend", () => {
     expect(standIn.requestsWithKey(id).map((request) => request.status)).toEqual([422]);
   });
 
+  it("retries a refused API key, and sends once the key is fixed", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const { id } = await enqueueMagicLink();
+    const now = new Date();
+    process.env.RESEND_API_KEY = "re_mistyped";
+    // Before, a 403 failed the email for good after this one try.
+    expect(await deliverPendingEmails({ ids: [id], now, backoff: () => 1_000 })).toEqual({
+      ...nothing,
+      retried: 1,
+    });
+    expect(await outboxRow(id)).toMatchObject({ status: "pending", attempts: 1 });
+    expect((await outboxRow(id)).lastError).toContain("invalid_api_key (403)");
+
+    process.env.RESEND_API_KEY = standIn.apiKey;
+    expect(await deliverPendingEmails({ ids: [id], now: later(now, 1_000) })).toEqual({
+      ...nothing,
+      sent: 1,
+    });
+    expect(standIn.requestsWithKey(id).map((request) => request.status)).toEqual([403, 200]);
+  });
+
   it("retries a dropped connection and gives up after the eighth attempt", async () => {
     vi.spyOn(console, "error").mockImplementation(() => undefined);
     const { id } = await enqueueMagicLink();
