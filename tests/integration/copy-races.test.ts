@@ -13,6 +13,7 @@ import { receiveInboundMessage } from "@/lib/conversations/receive-inbound-messa
 import { listQuerySchema } from "@/lib/conversations/schemas";
 import { viewerFor } from "@/lib/conversations/viewer";
 import { makeUser, makeWorkspace } from "../support/factories";
+import { gate } from "../support/gate";
 
 /**
  * The copies triggers keep for the inbox list (a conversation's contact details, migration
@@ -32,15 +33,6 @@ function otherConnection() {
 afterAll(async () => {
   await pool?.end();
 });
-
-/** A promise and the function that settles it, to hold a transaction open. */
-function gate() {
-  let open = () => {};
-  const opened = new Promise<void>((resolve) => {
-    open = resolve;
-  });
-  return { opened, open };
-}
 
 describe.skipIf(!url)("copies kept by triggers, against a change committing alongside", () => {
   async function contactSetup() {

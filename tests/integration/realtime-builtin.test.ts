@@ -14,6 +14,7 @@ import type { RealtimeEvent } from "@/lib/realtime/events";
 import { realtimeHub } from "@/lib/realtime/hub";
 import { removeTeamMember } from "@/lib/teams/remove-team-member";
 import { updateRoutingSettings } from "@/lib/workspaces/update-routing-settings";
+import { gate } from "../support/gate";
 import { connectSse, type SseClient } from "../support/realtime-sse-client";
 import { type SseServer, startSseServer } from "../support/realtime-sse-server";
 import {
@@ -94,10 +95,7 @@ describe("the hub", () => {
         })
         .returning({ id: realtimeEvents.id });
       if (!old) throw new Error("insert returned nothing");
-      let release = () => {};
-      const released = new Promise<void>((resolve) => {
-        release = resolve;
-      });
+      const { opened: released, open: release } = gate();
       const holding = db.transaction(async (tx) => {
         await tx.select().from(realtimeEvents).where(eq(realtimeEvents.id, old.id)).for("update");
         await released;

@@ -35,6 +35,7 @@ import {
   workspaceOf,
 } from "../support/assignment-world";
 import { makeWorkspace } from "../support/factories";
+import { gate } from "../support/gate";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -213,10 +214,7 @@ describe.skipIf(!process.env.DATABASE_URL)(
         .update(members)
         .set({ status: "online" })
         .where(eq(members.id, who(w, "Sam").member.id)); // eligible, with no drain run for it
-      let release = () => {};
-      const released = new Promise<void>((resolve) => {
-        release = resolve;
-      });
+      const { opened: released, open: release } = gate();
       const blocker = db.transaction(async (tx) => {
         await tx.select().from(workspaces).where(eq(workspaces.id, w.workspaceId)).for("update");
         await released;
@@ -333,10 +331,7 @@ describe.skipIf(!process.env.DATABASE_URL)(
         .values({ workspaceId: w.workspaceId, contactId: contact.id, channel: "api", handle });
       // The arrival is held after it read the workspace (manual): inserting its conversation
       // locks the contact (migration 0019), which this transaction holds.
-      let release = () => {};
-      const released = new Promise<void>((resolve) => {
-        release = resolve;
-      });
+      const { opened: released, open: release } = gate();
       const blocker = db.transaction(async (tx) => {
         await tx.select().from(contacts).where(eq(contacts.id, contact.id)).for("update");
         await released;

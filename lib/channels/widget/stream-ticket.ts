@@ -1,5 +1,5 @@
 import "server-only";
-import { sign, signatureMatches } from "@/lib/auth/signing";
+import { openVisitorSeal, sealVisitor } from "./visitor-seal";
 
 /**
  * A ticket to open a visitor's live stream: `${visitorId}.${workspacePublicId}.${expires}.${hmac}`,
@@ -11,9 +11,6 @@ import { sign, signatureMatches } from "@/lib/auth/signing";
  * token and a token never a ticket.
  */
 export const STREAM_TICKET_TTL_MS = 10 * 60 * 1000;
-const VISITOR_ID = /^[A-Za-z0-9_-]{22,64}$/;
-const PUBLIC_ID = /^[A-Za-z0-9_-]{1,64}$/;
-const EXPIRES = /^[0-9a-z]{1,10}$/;
 
 const PURPOSE = "switchboard:widget-stream:v1";
 
@@ -27,9 +24,7 @@ export function signStreamTicket({
   now?: Date;
 }): { ticket: string; expiresAt: Date } {
   const expiresAt = new Date(Math.ceil((now.getTime() + STREAM_TICKET_TTL_MS) / 1000) * 1000);
-  const expires = (expiresAt.getTime() / 1000).toString(36);
-  const signature = sign(PURPOSE, `${visitorId}.${publicId}.${expires}`).toString("base64url");
-  return { ticket: `${visitorId}.${publicId}.${expires}.${signature}`, expiresAt };
+  return { ticket: sealVisitor(PURPOSE, { visitorId, publicId, at: expiresAt }), expiresAt };
 }
 
 /** The visitor a ticket opens the stream for, or null: malformed, forged, expired or foreign. */
@@ -38,16 +33,7 @@ export function verifyStreamTicket(
   publicId: string,
   now = new Date(),
 ): string | null {
-  const parts = ticket.split(".");
-  if (parts.length !== 4) return null;
-  const [visitorId = "", ticketPublicId = "", expires = "", signature = ""] = parts;
-  if (!VISITOR_ID.test(visitorId) || !PUBLIC_ID.test(ticketPublicId) || !EXPIRES.test(expires)) {
-    return null;
-  }
-  if (ticketPublicId !== publicId) return null;
-  if (!signatureMatches(PURPOSE, `${visitorId}.${ticketPublicId}.${expires}`, signature)) {
-    return null;
-  }
-  if (Number.parseInt(expires, 36) * 1000 <= now.getTime()) return null;
-  return visitorId;
+  const opened = openVisitorSeal(PURPOSE, ticket, publicId);
+  if (!opened || opened.atMs <= now.getTime()) return null;
+  return opened.visitorId;
 }

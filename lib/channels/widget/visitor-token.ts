@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { sign, signatureMatches } from "@/lib/auth/signing";
+import { openVisitorSeal, sealVisitor } from "./visitor-seal";
 
 /**
  * A web chat visitor's token: `${visitorId}.${workspacePublicId}.${issued}.${hmac}`, `issued`
@@ -12,9 +12,6 @@ import { sign, signatureMatches } from "@/lib/auth/signing";
  * base 36 and hex never hold a dot.
  */
 const VISITOR_ID_BYTES = 18;
-const VISITOR_ID = /^[A-Za-z0-9_-]{22,64}$/;
-const PUBLIC_ID = /^[A-Za-z0-9_-]{1,64}$/;
-const ISSUED = /^[0-9a-z]{1,10}$/;
 export const VISITOR_TOKEN_MAX_AGE_MS = 90 * 24 * 3600 * 1000;
 /** Clocks of several app instances may disagree this much. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -31,9 +28,7 @@ export function signVisitorToken({
   publicId: string;
   issuedAt: Date;
 }): string {
-  const issued = Math.floor(issuedAt.getTime() / 1000).toString(36);
-  const signature = sign(PURPOSE, `${visitorId}.${publicId}.${issued}`).toString("base64url");
-  return `${visitorId}.${publicId}.${issued}.${signature}`;
+  return sealVisitor(PURPOSE, { visitorId, publicId, at: issuedAt });
 }
 
 /** A new visitor: a random id (18 bytes) and its token for this workspace. */
@@ -54,17 +49,9 @@ export function verifyVisitorToken(
   publicId: string,
   now = new Date(),
 ): string | null {
-  const parts = token.split(".");
-  if (parts.length !== 4) return null;
-  const [visitorId = "", tokenPublicId = "", issued = "", signature = ""] = parts;
-  if (!VISITOR_ID.test(visitorId) || !PUBLIC_ID.test(tokenPublicId) || !ISSUED.test(issued)) {
-    return null;
-  }
-  if (tokenPublicId !== publicId) return null;
-  if (!signatureMatches(PURPOSE, `${visitorId}.${tokenPublicId}.${issued}`, signature)) {
-    return null;
-  }
-  const age = now.getTime() - Number.parseInt(issued, 36) * 1000;
+  const opened = openVisitorSeal(PURPOSE, token, publicId);
+  if (!opened) return null;
+  const age = now.getTime() - opened.atMs;
   if (age > VISITOR_TOKEN_MAX_AGE_MS || age < -CLOCK_SKEW_MS) return null;
-  return visitorId;
+  return opened.visitorId;
 }
