@@ -1,7 +1,9 @@
+import { sql } from "drizzle-orm";
 import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { sealedText } from "../sealed-text";
 
-export const outboxStatuses = ["pending", "sending", "sent", "failed"] as const;
+/** `cancelled`: superseded before it went out (a revoked or resent invitation's link). */
+export const outboxStatuses = ["pending", "sending", "sent", "failed", "cancelled"] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
 export const outboxStatusEnum = pgEnum("email_outbox_status", outboxStatuses);
 
@@ -18,6 +20,11 @@ export const emailOutbox = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     template: text().notNull(),
+    /**
+     * What the email is about when a later change can make it wrong before it goes out, e.g.
+     * `invitation:<id>`: `cancelQueuedEmails` withdraws the topic's undelivered emails.
+     */
+    topic: text(),
     toAddress: text().notNull(),
     subject: text().notNull(),
     // Sealed: sign-in and invitation links in them are live credentials.
@@ -34,7 +41,12 @@ export const emailOutbox = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index("email_outbox_due_idx").on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index("email_outbox_due_idx").on(t.status, t.nextAttemptAt),
+    index("email_outbox_topic_idx")
+      .on(t.topic)
+      .where(sql`${t.topic} is not null and ${t.status} in ('pending', 'sending')`),
+  ],
 );
 export type OutboxEmail = typeof emailOutbox.$inferSelect;
 export type NewOutboxEmail = typeof emailOutbox.$inferInsert;

@@ -12,6 +12,8 @@ export interface EnqueueEmailInput {
   /** Which template wrote it (kebab-case, e.g. "magic-link"); kept for logs and provider tags. */
   template: string;
   react: ReactElement;
+  /** What it is about, when a later change may withdraw it (`cancelQueuedEmails`). */
+  topic?: string;
 }
 
 const inputSchema = z.object({
@@ -47,7 +49,15 @@ export async function enqueueEmail(
   const [row] = await db
     .insert(emailOutbox)
     // The app's clock, not the database's, decides when a row is due (see deliverPendingEmails).
-    .values({ template, toAddress: to, subject, html, text, nextAttemptAt: new Date() })
+    .values({
+      template,
+      topic: input.topic ?? null,
+      toAddress: to,
+      subject,
+      html,
+      text,
+      nextAttemptAt: new Date(),
+    })
     .returning({ id: emailOutbox.id });
   if (!row) throw new Error("inserting into email_outbox returned no row");
   return row.id;

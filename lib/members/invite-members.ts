@@ -6,6 +6,7 @@ import { invitations, type Member, members, teams, type User, users } from "@/db
 import { InvitationEmail, invitationSubject } from "@/emails/invitation";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { roleLabels } from "@/lib/auth/permissions";
+import { cancelQueuedEmails, invitationTopic } from "@/lib/email/cancel-queued-emails";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { AppError, notFound } from "@/lib/errors";
 import { INVITATION_TTL_MS, invitationUrl, newInvitationToken } from "./invitation-token";
@@ -102,6 +103,11 @@ export async function inviteMembers(
         .update(invitations)
         .set({ status: "revoked", revokedAt: now })
         .where(inArray(invitations.id, expiredIds));
+      await cancelQueuedEmails(tx, {
+        topics: expiredIds.map(invitationTopic),
+        reason: "the invitation expired and was replaced",
+        now,
+      });
     }
 
     const refusal = seatRefusal(
@@ -142,6 +148,7 @@ export async function inviteMembers(
         subject: invitationSubject(props),
         template: "invitation",
         react: createElement(InvitationEmail, props),
+        topic: invitationTopic(row.id),
       });
       await recordActivity(tx, {
         workspaceId,

@@ -6,6 +6,7 @@ import { type Invitation, invitations } from "@/db/schema";
 import { InvitationEmail, invitationSubject } from "@/emails/invitation";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { roleLabels } from "@/lib/auth/permissions";
+import { cancelQueuedEmails, invitationTopic } from "@/lib/email/cancel-queued-emails";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { AppError, notFound } from "@/lib/errors";
 import { INVITATION_TTL_MS, invitationUrl, newInvitationToken } from "./invitation-token";
@@ -60,6 +61,12 @@ export async function resendInvitation(
       .where(eq(invitations.id, invitation.id))
       .returning();
     if (!updated) throw new Error("invitation update returned nothing");
+    // The earlier email's link stops working now: if it has not gone out yet, it never will.
+    await cancelQueuedEmails(tx, {
+      topics: [invitationTopic(invitation.id)],
+      reason: "the invitation was sent again with a new link",
+      now,
+    });
     const props = {
       workspaceName: workspace.name,
       inviterName: inviter.user.name ?? inviter.user.email,
@@ -72,6 +79,7 @@ export async function resendInvitation(
       subject: invitationSubject(props),
       template: "invitation",
       react: createElement(InvitationEmail, props),
+      topic: invitationTopic(invitation.id),
     });
     await recordActivity(tx, {
       workspaceId,
@@ -98,6 +106,11 @@ export async function revokeInvitation(
       .update(invitations)
       .set({ status: "revoked", revokedAt: now })
       .where(eq(invitations.id, invitation.id));
+    await cancelQueuedEmails(tx, {
+      topics: [invitationTopic(invitation.id)],
+      reason: "the invitation was revoked",
+      now,
+    });
     await recordActivity(tx, {
       workspaceId,
       actorMemberId,

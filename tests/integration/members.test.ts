@@ -17,6 +17,7 @@ import {
   workspaces,
 } from "@/db/schema";
 import { resolveWorkspaceContext } from "@/lib/auth/workspace-context";
+import { deliverPendingEmails } from "@/lib/email/deliver-pending-emails";
 import { AppError } from "@/lib/errors";
 import { acceptInvitation } from "@/lib/members/accept-invitation";
 import { changePlan } from "@/lib/members/change-plan";
@@ -321,6 +322,54 @@ describe("accepting", () => {
     ).toBe("not_found");
     const active = await db.select().from(members).where(eq(members.workspaceId, workspace.id));
     expect(active.filter((row) => row.removedAt === null)).toHaveLength(2);
+  });
+});
+
+describe("invitation emails", () => {
+  it("withdraws an undelivered invitation email once a resend or a revoke kills its link", async () => {
+    const { db, workspace, inviter } = await setup();
+    const mailTo = async (email: string) =>
+      db
+        .select({ id: emailOutbox.id, status: emailOutbox.status, text: emailOutbox.text })
+        .from(emailOutbox)
+        .where(eq(emailOutbox.toAddress, email))
+        .orderBy(emailOutbox.createdAt);
+
+    // Nothing has been delivered yet (say the provider is down): the first email waits.
+    const email = randomEmail("queued");
+    const [invitation] = await invite(workspace.id, inviter, { emails: email });
+    const [first] = await mailTo(email);
+    expect(first?.status).toBe("pending");
+
+    await resendInvitation(db, {
+      workspaceId: workspace.id,
+      invitationId: invitation?.id ?? "",
+      inviter,
+      baseUrl,
+    });
+    const afterResend = await mailTo(email);
+    expect(afterResend.map((row) => row.status)).toEqual(["cancelled", "pending"]);
+    // The one left carries the link that works.
+    const [, second] = afterResend;
+    expect(second?.text).toContain(`/invite/${await tokenSentTo(email)}`);
+
+    // A second invitee's email is not touched by the first one's changes.
+    const other = randomEmail("other");
+    await invite(workspace.id, inviter, { emails: other });
+
+    await revokeInvitation(db, {
+      workspaceId: workspace.id,
+      invitationId: invitation?.id ?? "",
+      actorMemberId: inviter.member.id,
+    });
+    expect((await mailTo(email)).map((row) => row.status)).toEqual(["cancelled", "cancelled"]);
+
+    // When delivery runs again, the revoked invitee gets nothing; the other invitee gets theirs.
+    const [otherMail] = await mailTo(other);
+    const ids = [...afterResend.map((row) => row.id), otherMail?.id ?? ""];
+    expect(await deliverPendingEmails({ db, ids })).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect((await mailTo(email)).map((row) => row.status)).toEqual(["cancelled", "cancelled"]);
+    expect((await mailTo(other)).map((row) => row.status)).toEqual(["sent"]);
   });
 });
 
