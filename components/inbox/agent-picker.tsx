@@ -151,7 +151,11 @@ export function AgentPicker({
           open={confirming}
           onOpenChange={setConfirming}
           title={`Unassign ${current.name}?`}
-          description={`The current agent session will end; ${current.name} stops answering.`}
+          description={
+            ownership.assignee
+              ? `The current agent session will end; ${current.name} stops answering and ${ownership.assignee.name} stays responsible.`
+              : `The current agent session will end; ${current.name} stops answering and the conversation goes back to routing (or waits in Unassigned).`
+          }
           confirmLabel="Unassign agent"
           destructive
           onConfirm={() => ownership.endAgentSession("unassigned")}

@@ -94,7 +94,8 @@ export function assignAbilities(detail: DetailResponse): AssignAbilities {
     member: { ...member, onlySelf: ownOnly && assignee === null },
     team,
     agent,
-    // An Agent may end the session on their own or an unassigned conversation they take over.
+    // An Agent may end the session on their own or an unassigned conversation (which is then
+    // routed, or waits in Unassigned, like any unowned one).
     endAgent: agentSession !== null && (!ownOnly || assignee === null || mine),
     claim: member.enabled && assignee === null,
     offSwitch: rights === "any",

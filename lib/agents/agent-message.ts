@@ -1,5 +1,6 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import {
   type AiAgent,
@@ -16,6 +17,8 @@ import { emitToVisitor } from "@/lib/realtime/emit-to-visitor";
 /**
  * An AI agent writes to the customer: an outbound message authored by the agent, which ends
  * the customer's wait and reaches the inbox and the widget live — in the caller's transaction.
+ * With `answered` (the customer message it answers), what the customer wrote after that
+ * message is still unanswered: the wait then runs from the first of those instead of ending.
  */
 export async function writeAgentMessage(
   tx: Database,
@@ -25,12 +28,14 @@ export async function writeAgentMessage(
     agent,
     body,
     now,
+    answered = null,
   }: {
     workspace: Workspace;
     conversation: Conversation;
     agent: Pick<AiAgent, "id" | "name">;
     body: string;
     now: Date;
+    answered?: string | null;
   },
 ): Promise<Message> {
   const [message] = await tx
@@ -47,7 +52,11 @@ export async function writeAgentMessage(
   if (!message) throw new Error("message insert returned nothing");
   const [updated] = await tx
     .update(conversations)
-    .set({ lastMessageAt: now, lastMessagePreview: previewOf(body), waitingSince: null })
+    .set({
+      lastMessageAt: now,
+      lastMessagePreview: previewOf(body),
+      waitingSince: await stillWaitingSince(tx, conversation, answered),
+    })
     .where(eq(conversations.id, conversation.id))
     .returning();
   await emitConversationChange(tx, {
@@ -60,4 +69,32 @@ export async function writeAgentMessage(
     await emitToVisitor(tx, { workspace, conversation, message, authorName: agent.name });
   }
   return message;
+}
+
+/**
+ * When the customer is still waiting after a reply to `answered`: from their first message
+ * after it, or from the current wait if that began later (someone answered in between).
+ */
+async function stillWaitingSince(
+  tx: Database,
+  conversation: Conversation,
+  answered: string | null,
+): Promise<Date | null> {
+  if (!answered || conversation.waitingSince === null) return null;
+  const answeredMessage = alias(messages, "answered");
+  const [next] = await tx
+    .select({ createdAt: messages.createdAt })
+    .from(messages)
+    .innerJoin(answeredMessage, eq(answeredMessage.id, answered))
+    .where(
+      and(
+        eq(messages.conversationId, conversation.id),
+        eq(messages.kind, "inbound"),
+        sql`(${messages.createdAt}, ${messages.id}) > (${answeredMessage.createdAt}, ${answeredMessage.id})`,
+      ),
+    )
+    .orderBy(asc(messages.createdAt), asc(messages.id))
+    .limit(1);
+  if (!next) return null;
+  return new Date(Math.max(next.createdAt.getTime(), conversation.waitingSince.getTime()));
 }

@@ -1,7 +1,9 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, ne, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import {
+  type AgentTurn,
   agentSessions,
   agentTurns,
   aiAgents,
@@ -183,6 +185,27 @@ async function finishAfter(
   }
 }
 
+/** Whether the session already answered a customer message newer than `turn`'s. */
+async function laterTurnReplied(tx: Database, turn: AgentTurn): Promise<boolean> {
+  if (!turn.inboundMessageId) return false;
+  const mine = alias(messages, "mine");
+  const [later] = await tx
+    .select({ key: agentTurns.key })
+    .from(agentTurns)
+    .innerJoin(messages, eq(messages.id, agentTurns.inboundMessageId))
+    .innerJoin(mine, eq(mine.id, turn.inboundMessageId))
+    .where(
+      and(
+        eq(agentTurns.sessionId, turn.sessionId),
+        ne(agentTurns.key, turn.key),
+        eq(agentTurns.status, "replied"),
+        sql`(${messages.createdAt}, ${messages.id}) > (${mine.createdAt}, ${mine.id})`,
+      ),
+    )
+    .limit(1);
+  return later !== undefined;
+}
+
 /** The transaction that makes a turn's outcome real, or finds it already decided. */
 async function finish(
   db: Database,
@@ -231,9 +254,11 @@ async function finish(
       .select()
       .from(agentSessions)
       .where(eq(agentSessions.id, turn.sessionId));
+    // An answer that comes back after the session's length is not sent: the session expires.
     const active =
       session &&
       session.endedAt === null &&
+      session.expiresAt > now &&
       conversation.agentSessionId === session.id &&
       conversation.status === "open";
     if (!active || !decision) {
@@ -253,6 +278,15 @@ async function finish(
       return { kind: "dropped", reason } as const;
     }
 
+    // With several workers a newer message's turn may finish first. Its answer was made with
+    // this message in its transcript; sending this one now would reach the customer out of
+    // order, so it is dropped. A handoff still goes through: it needs a person.
+    if (decision.kind === "reply" && (await laterTurnReplied(tx, turn))) {
+      const reason = "a newer customer message was answered first";
+      await settle("dropped", reason);
+      return { kind: "dropped", reason } as const;
+    }
+
     const workspace = await findWorkspaceById(tx, conversation.workspaceId);
     if (decision.kind === "reply") {
       const reply = await writeAgentMessage(tx, {
@@ -261,6 +295,7 @@ async function finish(
         agent,
         body: decision.reply,
         now,
+        answered: turn.inboundMessageId,
       });
       await settle("replied", responderName, reply.id);
       return { kind: "replied", messageId: reply.id } as const;

@@ -32,8 +32,12 @@ export interface AgentSessionResult extends AssignmentResult {
   session: AgentSession | null;
 }
 
-/** Reasons that leave the conversation needing a person: it is routed afterwards. */
-const routesAfter: ReadonlySet<AgentSessionEndReason> = new Set([
+/**
+ * Sessions that end without anyone choosing a person: the agent handed off or failed, its time
+ * ran out, or it was deleted. The conversation goes to the agent's handoff team, and a member
+ * already assigned is told it is back with them.
+ */
+const endsOnItsOwn: ReadonlySet<AgentSessionEndReason> = new Set([
   "handoff",
   "error",
   "expired",
@@ -206,9 +210,10 @@ export async function endAgentSession(
 
 /**
  * Ends the conversation's active session inside the caller's transaction, which holds the
- * conversation row. For handoffs (and errors, expiry, a deleted agent) the conversation then
- * needs a person: it keeps a member assignee if it has one (who is told), otherwise it gets the
- * agent's handoff team and is routed by that team's mode — or waits in Unassigned.
+ * conversation row. Unless the conversation closed, it then needs a person: it keeps a member
+ * assignee if it has one; otherwise it is routed by its team's mode (or the workspace's) — or
+ * waits in Unassigned. When the session ended on its own (handoff, error, expiry, a deleted
+ * agent), an unowned conversation first gets the agent's handoff team, and an assignee is told.
  */
 export async function endSessionLocked(
   tx: Database,
@@ -240,7 +245,7 @@ export async function endSessionLocked(
     .set({ endedAt: now, endReason: reason, endDetail: detail, endedByMemberId: actorMemberId })
     .where(eq(agentSessions.id, current.session.id))
     .returning();
-  const handoff = reason === "handoff" || reason === "error";
+  const handoff = endsOnItsOwn.has(reason);
   const team =
     handoff && agent.handoffTeamId && conversation.assigneeId === null
       ? await tx
@@ -283,7 +288,9 @@ export async function endSessionLocked(
     ],
     now,
   });
-  if (!routesAfter.has(reason) || ended.status !== "open") {
+  // Closing ends the session with the conversation; every other end leaves an open
+  // conversation needing a person.
+  if (reason === "closed" || ended.status !== "open") {
     return { conversation: ended, routed: null, session: session ?? null };
   }
   if (ended.assigneeId) {
@@ -298,10 +305,12 @@ export async function endSessionLocked(
     }
     return { conversation: ended, routed: null, session: session ?? null };
   }
+  // Nobody owns it now: it is routed by its pool's mode, or waits in Unassigned when manual —
+  // a member who takes the agent off an unowned conversation does not leave it with no one.
   const routed = await routeConversation(tx, {
     workspace,
     conversation: ended,
-    trigger: "handoff",
+    trigger: handoff ? "handoff" : "agent_ended",
     actorMemberId,
     now,
   });
@@ -314,34 +323,40 @@ async function endSessionsOf(
   {
     workspace,
     conversationIds,
-    expiredBy,
+    which,
     reason,
     actorMemberId,
     now,
   }: {
     workspace: Workspace;
     conversationIds: string[];
-    /** Only conversations whose active session expires by then (checked under the lock). */
-    expiredBy?: Date;
+    /** Whose active session to end: one that expires by then, or one agent's (under the lock). */
+    which: { expiredBy: Date } | { agentId: string };
     reason: AgentSessionEndReason;
     actorMemberId: string | null;
     now: Date;
   },
 ): Promise<number> {
   if (conversationIds.length === 0) return 0;
-  const ids = inArray(conversations.id, conversationIds);
-  // With `expiredBy`, the session is joined in the locking read: a session started since the
-  // caller looked changes the conversation's agent_session_id, and the re-check under the
-  // lock then leaves that conversation out instead of ending the new session as expired.
-  const locked = expiredBy
-    ? await tx
-        .select(getTableColumns(conversations))
-        .from(conversations)
-        .innerJoin(agentSessions, eq(agentSessions.id, conversations.agentSessionId))
-        .where(and(ids, isNull(agentSessions.endedAt), lte(agentSessions.expiresAt, expiredBy)))
-        .orderBy(asc(conversations.id))
-        .for("update", { of: conversations })
-    : await tx.select().from(conversations).where(ids).orderBy(asc(conversations.id)).for("update");
+  // The session is joined in the locking read: a session ended or started since the caller
+  // looked (a member ended the agent's session and assigned another agent meanwhile) changes
+  // the conversation's agent_session_id, and the re-check under the lock then leaves that
+  // conversation out instead of ending a session that no longer matches.
+  const locked = await tx
+    .select(getTableColumns(conversations))
+    .from(conversations)
+    .innerJoin(agentSessions, eq(agentSessions.id, conversations.agentSessionId))
+    .where(
+      and(
+        inArray(conversations.id, conversationIds),
+        isNull(agentSessions.endedAt),
+        "expiredBy" in which
+          ? lte(agentSessions.expiresAt, which.expiredBy)
+          : eq(agentSessions.agentId, which.agentId),
+      ),
+    )
+    .orderBy(asc(conversations.id))
+    .for("update", { of: conversations });
   let ended = 0;
   for (const conversation of locked) {
     const result = await endSessionLocked(tx, {
@@ -383,6 +398,7 @@ export async function endSessionsOfAgent(
   return endSessionsOf(tx, {
     workspace,
     conversationIds: active.map((row) => row.conversationId),
+    which: { agentId },
     reason: "agent_deleted",
     actorMemberId,
     now,
@@ -418,7 +434,7 @@ export async function expireAgentSessions(
       endSessionsOf(tx, {
         workspace: await findWorkspaceById(tx, workspaceId),
         conversationIds,
-        expiredBy: now,
+        which: { expiredBy: now },
         reason: "expired",
         actorMemberId: null,
         now,

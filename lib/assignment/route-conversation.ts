@@ -16,7 +16,9 @@ export type RouteTrigger =
   | "member_removed"
   | "queue"
   | "assignment_enabled"
-  | "handoff";
+  | "handoff"
+  /** A member ended an AI agent's session on a conversation nobody owned. */
+  | "agent_ended";
 
 export type RouteOutcome =
   | { kind: "assigned"; memberId: string; decision: RoutingDecision; conversation: Conversation }

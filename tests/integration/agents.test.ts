@@ -21,7 +21,11 @@ import { createModelResponder } from "@/lib/agents/model-responder";
 import { type AgentDecision, type Responder, ResponderError } from "@/lib/agents/responder";
 import { responderFromEnv } from "@/lib/agents/responder-config";
 import { assignAgent, endAgentSession, expireAgentSessions } from "@/lib/assignment/agent-sessions";
-import { assignMember, setAssignmentDisabled } from "@/lib/assignment/assign-conversation";
+import {
+  assignMember,
+  assignTeam,
+  setAssignmentDisabled,
+} from "@/lib/assignment/assign-conversation";
 import { receiveInboundMessage } from "@/lib/conversations/receive-inbound-message";
 import { sendMessage } from "@/lib/conversations/send-message";
 import { AppError } from "@/lib/errors";
@@ -315,9 +319,55 @@ describe("agent sessions", () => {
     const later = new Date(Date.now() + 61 * 60_000);
     expect(await expireAgentSessions(world.db, { now: later })).toBeGreaterThanOrEqual(1);
     expect((await sessionsOf(expiring.conversation.id))[0]?.endReason).toBe("expired");
-    // Nobody owned it and the workspace routes manually: it waits in Unassigned for people.
+    // Nobody owned it: like a handoff, it goes to the agent's handoff team (Support, balanced)
+    // and one of its online members gets it.
     const current = await conversationOf(expiring.conversation.id);
     expect(current.agentSessionId).toBeNull();
+    expect(current.teamId).toBe(supportTeamId);
+    expect([who(world, "Sam").member.id, who(world, "Alex").member.id]).toContain(
+      current.assigneeId,
+    );
+  });
+
+  it("a member who takes the agent off an unowned conversation leaves it to routing, not to no one", async () => {
+    const viewer = await viewerOf(world);
+    const support = [who(world, "Sam").member.id, who(world, "Alex").member.id];
+    // The AI handles a Support conversation nobody owns (routing waits while it does).
+    const handled = await handledConversation();
+    await assignTeam(world.db, {
+      viewer,
+      conversationId: handled.conversation.id,
+      teamId: supportTeamId,
+    });
+    expect(await conversationOf(handled.conversation.id)).toMatchObject({
+      teamId: supportTeamId,
+      assigneeId: null,
+    });
+    await endAgentSession(world.db, {
+      viewer,
+      conversationId: handled.conversation.id,
+      reason: "ended_by_member",
+    });
+    const after = await conversationOf(handled.conversation.id);
+    expect(after.agentSessionId).toBeNull();
+    expect(support).toContain(after.assigneeId);
+    expect((await eventsOf(world, handled.conversation.id)).at(-1)).toMatchObject({
+      type: "routed",
+      data: { to: after.assigneeId, trigger: "agent_ended" },
+    });
+
+    // In a manual pool it waits in Unassigned, where anyone may claim it, and keeps its team.
+    const manual = await handledConversation();
+    await endAgentSession(world.db, {
+      viewer,
+      conversationId: manual.conversation.id,
+      reason: "unassigned",
+    });
+    expect(await conversationOf(manual.conversation.id)).toMatchObject({
+      agentSessionId: null,
+      assigneeId: null,
+      teamId: null,
+    });
   });
 });
 
@@ -350,6 +400,67 @@ describe("deleting an agent while it is being assigned", () => {
 });
 
 describe("answering", () => {
+  it("never answers a customer's messages out of order, and keeps them waiting for the rest", async () => {
+    const echo: Responder = {
+      name: "echo",
+      respond: async (input) => ({ kind: "reply", reply: `Re: ${input.message}` }),
+    };
+    const answer = (id: string) => answerTurn(world.db, { key: turnKeyOf(id), responder: echo });
+    const { conversation, handle } = await handledConversation();
+    const first = await customerSays(handle, "Hi there");
+    const second = await customerSays(handle, "When are you open?");
+    // The second message's turn finishes first (another worker took it): it answers…
+    expect((await answer(second.message.id)).kind).toBe("replied");
+    // …and the first one's answer, coming back later, is not sent after it.
+    expect(await answer(first.message.id)).toEqual({
+      kind: "dropped",
+      reason: "a newer customer message was answered first",
+    });
+    const thread = await threadOf(conversation.id);
+    expect(thread.slice(2).map((line) => line.body)).toEqual([
+      "Hi there",
+      "When are you open?",
+      "Re: When are you open?",
+    ]);
+
+    // In order, each message is answered; after the first answer the customer still waits
+    // for the second, from when they wrote it.
+    const again = await handledConversation();
+    const hello = await customerSays(again.handle, "Hello");
+    const question = await customerSays(again.handle, "When are you open?");
+    expect((await answer(hello.message.id)).kind).toBe("replied");
+    expect((await conversationOf(again.conversation.id)).waitingSince).toEqual(
+      question.message.createdAt,
+    );
+    expect((await answer(question.message.id)).kind).toBe("replied");
+    expect((await conversationOf(again.conversation.id)).waitingSince).toBeNull();
+    expect((await threadOf(again.conversation.id)).slice(2).map((line) => line.body)).toEqual([
+      "Hello",
+      "When are you open?",
+      "Re: Hello",
+      "Re: When are you open?",
+    ]);
+  });
+
+  it("does not send an answer that comes back after the session's length; the session expires", async () => {
+    const { conversation, handle } = await handledConversation({ maxSessionMinutes: 60 });
+    const { message } = await customerSays(handle, "When are you open?");
+    const late = new Date(Date.now() + 61 * 60_000);
+    let calls = 0;
+    const outcome = await answerTurn(world.db, {
+      key: turnKeyOf(message.id),
+      responder: builtinResponder,
+      // The session is live when the turn starts; the answer comes back after its length.
+      now: () => (calls++ === 0 ? new Date() : late),
+    });
+    expect(outcome.kind).toBe("dropped");
+    expect((await sessionsOf(conversation.id))[0]?.endReason).toBe("expired");
+    const replies = (await threadOf(conversation.id)).filter(
+      (line) => line.kind === "outbound" && line.body.includes("Monday"),
+    );
+    expect(replies).toEqual([]);
+  });
+
   it("the built-in responder answers a known question once, authored by the agent", async () => {
     const { agent, conversation, handle } = await handledConversation();
     const { message } = await customerSays(handle, "When are you open?");
@@ -616,7 +727,7 @@ describe("a failing model on the full path", () => {
 });
 
 describe("jobs", () => {
-  it("two pg-boss workers answer each of many messages exactly once", async () => {
+  it("two pg-boss workers settle each of many messages exactly once, answering in order", async () => {
     const connection = await getConnection();
     const second = new PgBoss({
       db: { executeSql: (text, values) => connection.executeSql(text, values) },
@@ -658,13 +769,23 @@ describe("jobs", () => {
           .select({ status: agentTurns.status })
           .from(agentTurns)
           .where(eq(agentTurns.conversationId, conversation.id));
-        return turns.length === 8 && turns.every((turn) => turn.status === "replied");
+        return turns.length === 8 && turns.every((turn) => turn.status !== "pending");
       }, 20_000);
-      const replies = (await threadOf(conversation.id)).filter(
-        (line) => line.authorAgentId === agent.id,
-      );
-      expect(replies.map((line) => line.body).sort()).toEqual(
-        Array.from({ length: 8 }, (_, index) => `Re: Question ${index}`).sort(),
+      // Every turn settled once: answered, or — when a newer question was answered first by
+      // the other worker — dropped rather than sent out of order. The last question is always
+      // answered, no question twice, and the answers read in the order the questions came.
+      const replies = (await threadOf(conversation.id))
+        .filter((line) => line.authorAgentId === agent.id)
+        .map((line) => Number(line.body.replace("Re: Question ", "")));
+      expect(replies.at(-1)).toBe(7);
+      expect(replies).toEqual([...new Set(replies)].sort((a, b) => a - b));
+      const turns = await world.db
+        .select({ status: agentTurns.status })
+        .from(agentTurns)
+        .where(eq(agentTurns.conversationId, conversation.id));
+      expect(turns.filter((turn) => turn.status === "replied")).toHaveLength(replies.length);
+      expect(turns.every((turn) => turn.status === "replied" || turn.status === "dropped")).toBe(
+        true,
       );
       expect(calls).toBeGreaterThanOrEqual(8);
     } finally {
