@@ -30,6 +30,11 @@ export async function startServer(): Promise<void> {
       : "[switchboard] live updates: built-in (Server-Sent Events over LISTEN/NOTIFY)",
   );
   stopOnSignals();
+  if (process.env.NODE_ENV === "production" && process.env.DEV_MAILBOX === "true") {
+    console.warn(
+      "[switchboard] DEV_MAILBOX=true on a production build: /dev/mailbox shows every sign-in and invitation link to anyone who opens it. Use it only for local end-to-end runs, never on a reachable deployment.",
+    );
+  }
   if (!process.env.RESEND_API_KEY) {
     console.info(
       devMailboxEnabled()
