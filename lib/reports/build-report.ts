@@ -111,11 +111,12 @@ export async function buildReport(
     !person.removed && can(person.role, "conversations.reply") && (!ctx.teamId || person.inTeam);
   const active = (row: MemberRow) =>
     row.assigned + row.closed + row.openNow + row.messagesSent + row.reassignedAway > 0;
+  // Under a team filter the team's members, and anyone else with figures in the team's
+  // conversations (a Manager outside it, a member since removed): the table then adds up to
+  // the totals above it.
   const shown = people
     .map((person) => ({ person, row: rowOf(person) }))
-    .filter(({ person, row }) =>
-      own ? person.memberId === own : ctx.teamId ? person.inTeam : eligible(person) || active(row),
-    );
+    .filter(({ person, row }) => (own ? person.memberId === own : eligible(person) || active(row)));
   const members = shown.map(({ row }) => row);
 
   return {

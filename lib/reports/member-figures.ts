@@ -49,7 +49,10 @@ export async function assignmentFigures(ctx: ReportContext): Promise<AssignmentF
         select member_id::text as "memberId",
           count(*) filter (where prev_assigned_at is null
             or prev_assigned_at < ${at(ctx.range.start)})::int as assigned,
-          (count(*) - count(response_seconds))::int as unanswered,
+          -- Conversations, like "assigned": one handed back and forth without an answer is
+          -- one unanswered conversation, not one per hand-over.
+          (count(distinct conversation_id) filter (where response_seconds is null))::int
+            as unanswered,
           array_agg(response_seconds) filter (where response_seconds is not null) as answers
         from report_assignments where ${where}
         group by member_id

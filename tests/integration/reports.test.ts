@@ -1,7 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { workspaces } from "@/db/schema";
-import { claimConversation } from "@/lib/assignment/assign-conversation";
+import { aiAgents, workspaces } from "@/db/schema";
+import { assignAgent, endAgentSession } from "@/lib/assignment/agent-sessions";
+import { assignMember, claimConversation } from "@/lib/assignment/assign-conversation";
 import { receiveInboundMessage } from "@/lib/conversations/receive-inbound-message";
 import { sendMessage } from "@/lib/conversations/send-message";
 import { setConversationStatus } from "@/lib/conversations/set-status";
@@ -214,8 +215,10 @@ describe("reports: filters and scope", () => {
   it("a team filter keeps the team's conversations (team at assignment) and its members", async () => {
     const report = await laReport({ teamId: LA.teamId });
     // Support conversations: c1 (Ann), c3 (Bob), c4 (Cy — Support since the handoff at 12:12).
-    expect(report.members.map((m) => m.name)).toEqual(["Ann", "Bob"]);
-    expect(report.totals).toEqual({ assigned: 3, closed: 2, messagesSent: 1, inbound: 1 });
+    // Cy is not in Support, yet his figures are: his row is shown, so the rows add up to the
+    // totals (fairness still weighs the team's members only).
+    expect(report.members.map((m) => m.name)).toEqual(["Ann", "Bob", "Cy"]);
+    expect(report.totals).toEqual({ assigned: 3, closed: 2, messagesSent: 2, inbound: 1 });
     expect(rowOf(report, LA.id("Ann"))).toMatchObject({
       assigned: 1,
       closed: 1,
@@ -313,7 +316,7 @@ describe("reports: Tokyo, across Tokyo's midnight", () => {
     });
     expect(rowOf(report, TK.id("Mio"))).toMatchObject({
       assigned: 1, // d2 at 08:10 and 10:00
-      unanswered: 2,
+      unanswered: 1, // one conversation, as assigned counts it, not one per hand-over
       firstResponseMedianSeconds: null,
       reassignedAway: 2, // d2 to Kei at 08:15 and 10:30
       loadShare: 0.5,
@@ -482,6 +485,7 @@ describe("reports: CSV", () => {
     expect(team.map((r) => [r.name, r.assigned, r.load_share])).toEqual([
       ["Ann", "1", "0.3333"],
       ["Bob", "1", "0.3333"],
+      ["Cy", "1", "0.3333"], // not in Support, but c4 was Support's when he had it
     ]);
     const own = await laReport({}, LA.id("Bob"));
     expect(csvRecords(reportCsv(own, "members")).map((r) => r.name)).toEqual(["Bob"]);
@@ -564,6 +568,118 @@ describe("reports: a conversation reopened weeks after its first close", () => {
     });
     for (const { table, kept, recomputed } of await rollupsAndRecomputation(world.workspaceId)) {
       expect(kept, table).toEqual(recomputed);
+    }
+  });
+});
+
+describe("reports: a first reply that makes its writer the assignee (self-assign)", () => {
+  it("is timed from the customer's message of this episode, or from the AI agent's handoff", async () => {
+    const world = await buildWorld({ people: { Ann: "agent" } });
+    const ann = who(world, "Ann").member.id;
+    const at = (iso: string) => new Date(`${iso}:00Z`);
+    const customer = (handle: string, now: Date) =>
+      receiveInboundMessage(world.db, {
+        workspaceId: world.workspaceId,
+        channel: "api",
+        handle,
+        body: "Hello?",
+        now,
+      });
+    const annReplies = async (conversationId: string, now: Date) =>
+      sendMessage(world.db, {
+        viewer: await viewerOf(world, "Ann"),
+        conversationId,
+        body: "Here to help",
+        note: false,
+        now,
+      });
+    const admin = await viewerOf(world);
+
+    // Closed unanswered, then the customer comes back a month later; Ann answers in 2 minutes.
+    const { conversation: returning } = await customer("returning", at("2026-04-01T09:00"));
+    await setConversationStatus(world.db, {
+      viewer: admin,
+      conversationId: returning.id,
+      status: "closed",
+      now: at("2026-04-01T09:30"),
+    });
+    await customer("returning", at("2026-05-01T10:00"));
+    await annReplies(returning.id, at("2026-05-01T10:02"));
+
+    // An AI agent handles another customer for 40 minutes; once it is taken off, Ann answers a
+    // minute later.
+    const [agent] = await world.db
+      .insert(aiAgents)
+      .values({ workspaceId: world.workspaceId, name: "Ava", instructions: "Be brief." })
+      .returning();
+    const { conversation: handled } = await customer("handled", at("2026-05-01T11:00"));
+    await assignAgent(world.db, {
+      viewer: admin,
+      conversationId: handled.id,
+      agentId: agent?.id ?? "",
+      sendInitialMessage: false,
+      now: at("2026-05-01T11:00"),
+    });
+    await endAgentSession(world.db, {
+      viewer: admin,
+      conversationId: handled.id,
+      reason: "ended_by_member",
+      now: at("2026-05-01T11:40"),
+    });
+    await annReplies(handled.id, at("2026-05-01T11:41"));
+
+    const report = await buildReport(world.db, {
+      workspace: await workspaceOf(world),
+      scope: { all: true },
+      filters: filters({ range: "custom", from: "2026-05-01", to: "2026-05-01" }),
+      now: at("2026-05-02T12:00"),
+    });
+    // 2 minutes and 1 minute: not a month, not the AI's 40 minutes.
+    expect(rowOf(report, ann)).toMatchObject({
+      assigned: 2,
+      firstResponseMedianSeconds: 90,
+      firstResponseP90Seconds: 114, // percentile_cont: 60 + 0.9 × 60
+    });
+    for (const { table, kept, recomputed } of await rollupsAndRecomputation(world.workspaceId)) {
+      expect(kept, table).toEqual(recomputed);
+    }
+  });
+});
+
+describe("reports: a conversation handed back and forth without an answer", () => {
+  it("counts one unanswered conversation per member, not one per hand-over", async () => {
+    const world = await buildWorld({ people: { Ann: "agent", Bob: "agent" } });
+    const admin = await viewerOf(world);
+    const at = (iso: string) => new Date(`${iso}:00Z`);
+    const { conversation } = await receiveInboundMessage(world.db, {
+      workspaceId: world.workspaceId,
+      channel: "api",
+      handle: "ping-pong",
+      body: "Anyone?",
+      now: at("2026-06-01T09:00"),
+    });
+    const hand = (name: string, iso: string) =>
+      assignMember(world.db, {
+        viewer: admin,
+        conversationId: conversation.id,
+        memberId: who(world, name).member.id,
+        now: at(iso),
+      });
+    await hand("Ann", "2026-06-01T09:01");
+    await hand("Bob", "2026-06-01T09:02");
+    await hand("Ann", "2026-06-01T09:03");
+    await hand("Bob", "2026-06-01T09:04");
+    const report = await buildReport(world.db, {
+      workspace: await workspaceOf(world),
+      scope: { all: true },
+      filters: filters({ range: "custom", from: "2026-06-01", to: "2026-06-01" }),
+      now: at("2026-06-02T12:00"),
+    });
+    for (const name of ["Ann", "Bob"]) {
+      expect(rowOf(report, who(world, name).member.id)).toMatchObject({
+        assigned: 1,
+        unanswered: 1,
+      });
     }
   });
 });
