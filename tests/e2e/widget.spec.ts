@@ -31,6 +31,14 @@ test("a customer chats from a website and the team sees it in the inbox", async 
   const slug = await signUpWithWorkspace(page, admin, "Widget Co");
   const publicId = await openChannels(page, slug);
   await expect(page.getByText(publicId).first()).toBeVisible();
+  // Other sites may frame the widget's page, and nothing else of the app.
+  const signIn = await page.request.get("/sign-in");
+  expect(signIn.headers()["content-security-policy"]).toBe("frame-ancestors 'none'");
+  expect(signIn.headers()["x-frame-options"]).toBe("DENY");
+  const widgetPage = await page.request.get(`/widget/${publicId}`);
+  expect(widgetPage.status()).toBe(200);
+  expect(widgetPage.headers()["content-security-policy"]).toBeUndefined();
+  expect(widgetPage.headers()["x-frame-options"]).toBeUndefined();
 
   // The customer, in a browser of their own, on the customer's website.
   const customerContext = await browser.newContext();

@@ -206,6 +206,15 @@ describe("POST /api/v1/conversations", () => {
     expect(await json(nul)).toMatchObject({
       error: { code: "validation", fields: { body: expect.stringContaining("NUL") } },
     });
+    const longEmail = await create(key, {
+      handle: "long-email",
+      body: "hi",
+      contact: { email: `${"a".repeat(250)}@example.test` },
+    });
+    expect(longEmail.status).toBe(422);
+    expect(await json(longEmail)).toMatchObject({
+      error: { message: expect.stringContaining("254 characters") },
+    });
     const huge = await create(key, { handle: "huge", body: "hi", padding: "x".repeat(70_000) });
     expect(huge.status).toBe(422);
     expect(await json(huge)).toMatchObject({

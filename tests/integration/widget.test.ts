@@ -316,6 +316,41 @@ describe("a visitor's message", () => {
     const huge = await send(token, { body: "z".repeat(40_000) });
     expect(huge.status).toBe(422);
   });
+
+  it("stops reading a body sent without a length once it passes the limit", async () => {
+    // A chunked body that never ends: read whole, it would fill the server's memory.
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        controller.enqueue(new Uint8Array(16 * 1024).fill(32));
+      },
+    });
+    const response = await sessionRoute(
+      new Request(url(home.workspace.publicId, "session"), {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": freshIp() },
+        body: endless,
+        duplex: "half",
+      } as RequestInit),
+      context(home.workspace.publicId),
+    );
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as ErrorJson).error.message).toMatch(/too large/);
+    expect(pulled).toBeLessThan(10);
+  });
+
+  it("answers a malformed widget id with 404 and an impossible time with 422, never 500", async () => {
+    const token = await newVisitor();
+    for (const publicId of ["\0", "x".repeat(200)]) {
+      const { status, body } = await openSession(publicId);
+      expect([status, body.error.code]).toEqual([404, "not_found"]);
+    }
+    for (const after of ["0000-01-01T00:00:00Z", "+010000-01-01T00:00:00Z"]) {
+      const { status, body } = await list(token, { after });
+      expect([status, body.error.code]).toEqual([422, "validation"]);
+    }
+  });
 });
 
 describe("rate limits", () => {

@@ -40,7 +40,12 @@ export const createConversationSchema = z
     contact: z
       .object({
         name: z.string().trim().max(200).optional(),
-        email: z.email({ error: "Send a valid email address for the contact." }).optional(),
+        email: z
+          .string()
+          .trim()
+          .max(254, { error: "Keep the contact's email under 254 characters." })
+          .pipe(z.email({ error: "Send a valid email address for the contact." }))
+          .optional(),
         phone: z.string().trim().max(50).optional(),
       })
       .optional()

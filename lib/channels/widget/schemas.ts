@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableTime } from "@/lib/conversations/cursor";
 import { messageBodySchema } from "@/lib/conversations/schemas";
 import { GREETING_MAX, VISITOR_NAME_MAX } from "./limits";
 
@@ -37,7 +38,13 @@ export const sessionRequestSchema = z.object({
 });
 
 export const afterSchema = z.object({
-  after: z.iso.datetime({ offset: true, error: "Pass `after` as an ISO 8601 time." }).optional(),
+  after: z.iso
+    .datetime({ offset: true, error: "Pass `after` as an ISO 8601 time." })
+    // Year 0000 or past 9999 parse here but not in the database: a clear 422, not a 500.
+    .refine((value) => storableTime(Date.parse(value)), {
+      error: "Pass `after` as a time between 1970 and 9999.",
+    })
+    .optional(),
 });
 
 export const widgetSettingsSchema = z.object({

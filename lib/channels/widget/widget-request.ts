@@ -1,6 +1,7 @@
 import "server-only";
 import type { Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
+import { readLimitedText } from "@/lib/api/read-limited-body";
 import { jsonError } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
 import { MAX_REQUEST_BYTES } from "./limits";
@@ -74,10 +75,8 @@ export async function authenticateStreamTicket(
 export async function readJsonBody(request: Request): Promise<unknown> {
   const tooLarge = () =>
     new AppError("validation", "That request is too large. Keep messages under 4,000 characters.");
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_REQUEST_BYTES) throw tooLarge();
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_REQUEST_BYTES) throw tooLarge();
+  const text = await readLimitedText(request, MAX_REQUEST_BYTES);
+  if (text === null) throw tooLarge();
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text);

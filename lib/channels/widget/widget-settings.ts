@@ -23,6 +23,9 @@ export async function findWidgetWorkspace(
   db: Database,
   publicId: string,
 ): Promise<{ workspace: Workspace; settings: WidgetSettingsView }> {
+  // Public ids are 16 hex digits; anything else (a NUL the database would refuse, a long
+  // string) is simply not a chat, without asking the database.
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(publicId)) throw notFound("This chat");
   const [workspace] = await db.select().from(workspaces).where(eq(workspaces.publicId, publicId));
   if (!workspace) throw notFound("This chat");
   return { workspace, settings: await getWidgetSettings(db, workspace.id) };

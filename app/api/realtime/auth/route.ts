@@ -1,7 +1,9 @@
 // POST /api/realtime/auth — Pusher private and presence channel authorisation (members and web chat visitors)
 import { getDb } from "@/db/client";
+import { readLimitedText } from "@/lib/api/read-limited-body";
 import { jsonError, publicRoute } from "@/lib/api/route";
 import { currentUserId } from "@/lib/auth/auth";
+import { AppError } from "@/lib/errors";
 import { authorizeChannel } from "@/lib/realtime/authorize-channel";
 
 const name = "POST /api/realtime/auth";
@@ -10,7 +12,10 @@ const name = "POST /api/realtime/auth";
 // member's session and membership, or the visitor's token, for every channel.
 export const POST = publicRoute({ name }, async (request: Request) => {
   try {
-    const form = Object.fromEntries(new URLSearchParams(await request.text()));
+    // A channel name, a socket id and a token fit in far less; a larger body is refused unread.
+    const body = await readLimitedText(request, 8 * 1024);
+    if (body === null) throw new AppError("validation", "That request is too large.");
+    const form = Object.fromEntries(new URLSearchParams(body));
     const auth = await authorizeChannel(await getDb(), {
       userId: await currentUserId(),
       input: form,
