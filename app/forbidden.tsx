@@ -1,6 +1,6 @@
 import { ShieldX } from "lucide-react";
 import Link from "next/link";
-import { buttonVariants } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button-variants";
 
 export default function Forbidden() {
   return (

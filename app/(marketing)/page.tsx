@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Logo } from "@/components/logo";
 import { ThemeToggle } from "@/components/theme-toggle";
-import { buttonVariants } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button-variants";
 import { getDb } from "@/db/client";
 import { currentUserId } from "@/lib/auth/auth";
 import { listWorkspacesForUser } from "@/lib/workspaces/queries";

@@ -25,6 +25,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { StatusText } from "@/components/ui/status-dot";
 import { cn } from "@/lib/utils";
 import { AgentPicker } from "./agent-picker";
 import { inboxUrls } from "./api";
@@ -187,6 +188,7 @@ function Owners({ ownership }: { ownership: OwnershipControls }) {
               <span className="sr-only">Assigned to </span>
               {assignee.name}
             </span>
+            <StatusText status={assignee.status} />
           </>
         ) : (
           <span>Unassigned</span>

@@ -70,6 +70,35 @@ export function ConversationList({
     if (openId) setActiveId(openId);
   }
   const activeIndex = items.findIndex((item) => item.id === activeId);
+  // Where the active row was in this view: when it leaves the list (closed with `e`, taken by
+  // someone else, marked unread), the row now in its place becomes active, so j/k carry on
+  // from there instead of from the top — and a keyboard focus it held moves there too.
+  const [lastPlace, setLastPlace] = useState<{ key: string; index: number } | null>(null);
+  const [refocus, setRefocus] = useState<string | null>(null);
+  if (activeIndex >= 0 && (lastPlace?.key !== scrollKey || lastPlace.index !== activeIndex)) {
+    setLastPlace({ key: scrollKey, index: activeIndex });
+  } else if (
+    activeIndex < 0 &&
+    activeId !== null &&
+    lastPlace?.key === scrollKey &&
+    items.length > 0 &&
+    !list.isPlaceholderData
+  ) {
+    const next = items[Math.min(lastPlace.index, items.length - 1)];
+    if (next) {
+      setActiveId(next.id);
+      setRefocus(next.id);
+    }
+  }
+  useEffect(() => {
+    if (!refocus) return;
+    setRefocus(null);
+    // Only a focus the vanished row took with it: never pull focus out of the composer.
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (lost && scroller.current?.offsetParent) {
+      rowIn(scroller.current, refocus)?.focus({ preventScroll: true });
+    }
+  }, [refocus]);
   const tabStopId = activeIndex >= 0 ? activeId : (items[0]?.id ?? null);
 
   function loadMore() {

@@ -6,6 +6,7 @@ import { AgentAvatar } from "@/components/ui/agent-avatar";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
+import { StatusText } from "@/components/ui/status-dot";
 import { cn } from "@/lib/utils";
 import { AgentPicker } from "./agent-picker";
 import { MemberPicker, TeamPicker } from "./assign-pickers";
@@ -56,6 +57,7 @@ export function OwnershipSection({ ownership }: { ownership: OwnershipControls }
                 decorative
               />
               <span className="truncate">{assignee.name}</span>
+              <StatusText status={assignee.status} />
             </span>
           ) : why?.kind === "queued" ? (
             <span className="flex items-center gap-1.5 text-muted-foreground">

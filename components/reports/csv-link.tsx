@@ -1,5 +1,5 @@
 import { Download } from "lucide-react";
-import { buttonVariants } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button-variants";
 import type { ReportTable } from "@/lib/reports/report-csv";
 
 /** A download of one table with the report's own filters. */

@@ -1,56 +1,28 @@
+"use client";
+
 import { Slot } from "radix-ui";
-import type { ComponentProps } from "react";
-import { cn } from "@/lib/utils";
+import type { ComponentProps, MouseEvent } from "react";
+// The classes live in button-variants.ts: server components style links with them, and a
+// function exported from this client module could not be called there.
+import { type ButtonSize, type ButtonVariant, buttonVariants } from "./button-variants";
 import { Spinner } from "./spinner";
-
-const base =
-  "inline-flex shrink-0 select-none items-center justify-center gap-2 whitespace-nowrap rounded-md border border-transparent font-medium text-sm transition-[color,background-color,border-color,box-shadow,opacity] focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 focus-visible:ring-offset-background disabled:pointer-events-none disabled:opacity-50 aria-disabled:pointer-events-none aria-disabled:opacity-50 [&_svg:not([class*='size-'])]:size-4 [&_svg]:pointer-events-none [&_svg]:shrink-0";
-
-const variants = {
-  default: "bg-primary text-primary-foreground shadow-xs hover:bg-primary/90",
-  secondary: "bg-secondary text-secondary-foreground hover:bg-secondary/80",
-  outline:
-    "border-input bg-background shadow-xs hover:bg-accent hover:text-accent-foreground dark:bg-input/20 dark:hover:bg-input/40",
-  ghost: "hover:bg-accent hover:text-accent-foreground",
-  // Dark mode uses a tinted button: a solid red fill that carries readable white text is
-  // too heavy on a near-black page.
-  destructive:
-    "bg-destructive text-destructive-foreground shadow-xs hover:bg-destructive/90 dark:border-destructive/30 dark:bg-destructive/15 dark:text-destructive dark:hover:bg-destructive/25",
-  link: "h-auto px-0 text-link underline-offset-4 hover:underline",
-} as const;
-
-const sizes = {
-  sm: "h-8 gap-1.5 px-3 text-[13px]",
-  md: "h-9 px-4",
-  lg: "h-10 px-5",
-  icon: "size-9",
-} as const;
-
-export type ButtonVariant = keyof typeof variants;
-export type ButtonSize = keyof typeof sizes;
-
-/** Button classes, for elements that should look like a button but cannot use <Button>. */
-export function buttonVariants({
-  variant = "default",
-  size = "md",
-  className,
-}: {
-  variant?: ButtonVariant;
-  size?: ButtonSize;
-  className?: string;
-} = {}): string {
-  // `link` keeps its own height/padding so it sits inline with text.
-  return cn(base, sizes[size], variants[variant], className);
-}
 
 export type ButtonProps = ComponentProps<"button"> & {
   variant?: ButtonVariant;
   size?: ButtonSize;
   /** Render the single child (e.g. a <Link>) with button styling instead of a <button>. */
   asChild?: boolean;
-  /** Shows a spinner before the label, disables the button and sets aria-busy. */
+  /**
+   * Shows a spinner before the label and sets aria-busy. The button stays focusable while it
+   * works (aria-disabled; clicks and form submits do nothing): a native `disabled` would drop
+   * keyboard focus to the top of the page, even if `disabled` is passed alongside.
+   */
   loading?: boolean;
 };
+
+function swallowClick(event: MouseEvent<HTMLButtonElement>) {
+  event.preventDefault();
+}
 
 export function Button({
   variant,
@@ -60,19 +32,24 @@ export function Button({
   disabled,
   className,
   children,
+  onClick,
   ...props
 }: ButtonProps) {
   const Comp = asChild ? Slot.Root : "button";
-  const isDisabled = disabled || loading;
+  // A slotted link cannot be disabled natively, and a working button keeps its focus: both
+  // get aria-disabled instead, and their clicks are swallowed.
+  const softDisabled = loading || (asChild && disabled === true);
   return (
     <Comp
       data-slot="button"
       className={buttonVariants({ variant, size, className })}
-      // A slotted link cannot be disabled natively, so it gets aria-disabled instead.
-      disabled={asChild ? undefined : isDisabled}
-      aria-disabled={asChild && isDisabled ? true : undefined}
+      disabled={asChild || loading ? undefined : disabled}
+      aria-disabled={softDisabled || undefined}
       aria-busy={loading || undefined}
       {...props}
+      // Only a working button swallows clicks (a client-side concern); otherwise the caller's
+      // handler, if any, passes through untouched — server components render buttons too.
+      onClick={loading ? swallowClick : onClick}
     >
       {loading ? <Spinner label={false} size={size === "sm" ? "sm" : "md"} /> : null}
       {asChild ? <Slot.Slottable>{children}</Slot.Slottable> : children}

@@ -22,3 +22,16 @@ export function StatusDot({ status, className }: { status: MemberStatusName; cla
     />
   );
 }
+
+/**
+ * "· Away" beside a name, so a status that needs attention is not told by colour alone. Online
+ * (the usual state) prints nothing; screen readers already hear the status from the avatar.
+ */
+export function StatusText({ status }: { status: MemberStatusName }) {
+  if (status === "online") return null;
+  return (
+    <span aria-hidden="true" className="shrink-0 text-muted-foreground text-xs">
+      · {memberStatusStyles[status].label}
+    </span>
+  );
+}

@@ -108,7 +108,14 @@ test("an Admin turns on balanced routing; an Agent who comes online gets the wai
   const manual = page.getByRole("radio", { name: /^Manual/ });
   const balanced = page.getByRole("radio", { name: /^Balanced/ });
   await expect(manual).toBeChecked();
-  await balanced.check();
+  // A mode asks first: it may route every waiting conversation at once.
+  await balanced.click();
+  const ask = page.getByRole("alertdialog", { name: "Switch routing to Balanced?" });
+  await expect(ask).toContainText("routed at once");
+  await ask.getByRole("button", { name: "Cancel" }).click();
+  await expect(manual).toBeChecked();
+  await balanced.click();
+  await page.getByRole("button", { name: "Use Balanced" }).click();
   await expect(page.getByText("Balanced routing is on.")).toBeVisible();
   await expect(balanced).toBeChecked();
   await expect(routingPage.summary(page)).toHaveText(
@@ -183,7 +190,8 @@ test("an Admin sets a capacity on Members: bad input is refused, a limit below t
   // Balanced routing and the Admin online (as a workspace's creator starts): three customers'
   // conversations all go to her.
   await routingPage.open(page, slug);
-  await page.getByRole("radio", { name: /^Balanced/ }).check();
+  await page.getByRole("radio", { name: /^Balanced/ }).click();
+  await page.getByRole("button", { name: "Use Balanced" }).click();
   await expect(page.getByText("Balanced routing is on.")).toBeVisible();
   const publicId = await widgetPublicId(page, slug);
   for (const name of ["Lena", "Marco", "Aisha"]) {

@@ -51,6 +51,11 @@ test("an Admin creates, staffs, renames and deletes a team in Settings → Teams
 
   // Routing survives a reload.
   await support.getByLabel("Routing").selectOption({ label: "Round robin" });
+  // A routing change asks first: it may route the team's waiting conversations at once.
+  await page
+    .getByRole("alertdialog", { name: "Route Support: Round robin?" })
+    .getByRole("button", { name: "Change routing" })
+    .click();
   await expect(page.getByText("Routing for Support: Round robin.")).toBeVisible();
   await page.reload();
   await expect(support.getByLabel("Routing")).toHaveValue("round_robin");

@@ -1,8 +1,9 @@
 "use client";
 
-import { useId, useOptimistic } from "react";
+import { useId, useOptimistic, useState } from "react";
 import { updateRoutingAction } from "@/app/(app)/[workspace]/settings/routing/actions";
 import { useRunAction } from "@/components/forms/use-run-action";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Switch } from "@/components/ui/switch";
 import type { RoutingMode } from "@/db/schema";
 import { cn } from "@/lib/utils";
@@ -22,7 +23,18 @@ function modeChanged(mode: RoutingMode, routed: number): string {
   return routed > 0 ? `${on} ${plural(routed, "waiting conversation")} routed.` : on;
 }
 
-/** Settings → Routing: the mode and the three assignment switches, each applied at once. */
+/** What switching to `mode` does, said before it is done. */
+function modeSwitchText(mode: RoutingMode): string {
+  return mode === "manual"
+    ? "New conversations will wait in Unassigned until someone takes them. Conversations already assigned keep their assignee."
+    : `Conversations waiting in Unassigned are routed at once to eligible members, and new ones are routed as they arrive. ${workspaceModes.find((m) => m.value === mode)?.hint ?? ""}`;
+}
+
+/**
+ * Settings → Routing: the mode and the assignment switches. A switch applies at once; a mode
+ * asks first — it can route every waiting conversation, and arrow keys move through the
+ * radios one mode at a time.
+ */
 export function RoutingSettingsForm({
   workspace,
   settings,
@@ -35,6 +47,7 @@ export function RoutingSettingsForm({
   const id = useId();
   const { run, pending } = useRunAction();
   const [current, setCurrent] = useOptimistic(settings);
+  const [asked, setAsked] = useState<RoutingMode | null>(null);
 
   function update(patch: Partial<RoutingSettings>, success: (routed: number) => string) {
     void run(
@@ -70,10 +83,10 @@ export function RoutingSettingsForm({
                   name={`${id}-mode`}
                   value={mode.value}
                   checked={checked}
-                  disabled={!editable || pending}
-                  onChange={() =>
-                    update({ routingMode: mode.value }, (routed) => modeChanged(mode.value, routed))
-                  }
+                  disabled={!editable}
+                  onChange={() => {
+                    if (!pending) setAsked(mode.value);
+                  }}
                   aria-describedby={`${inputId}-hint`}
                   className="mt-0.5 size-4 shrink-0 accent-primary"
                 />
@@ -91,6 +104,22 @@ export function RoutingSettingsForm({
           })}
         </div>
       </fieldset>
+      {asked ? (
+        <ConfirmDialog
+          open
+          onOpenChange={(open) => {
+            if (!open) setAsked(null);
+          }}
+          title={`Switch routing to ${modeLabels[asked]}?`}
+          description={modeSwitchText(asked)}
+          confirmLabel={`Use ${modeLabels[asked]}`}
+          onConfirm={() => {
+            const mode = asked;
+            setAsked(null);
+            update({ routingMode: mode }, (routed) => modeChanged(mode, routed));
+          }}
+        />
+      ) : null}
 
       <ul className="divide-y divide-border rounded-lg border border-border">
         {routingSwitches.map((setting) => {

@@ -1,8 +1,9 @@
 "use client";
 
-import { useId, useOptimistic } from "react";
+import { useId, useOptimistic, useState } from "react";
 import { setTeamRoutingAction } from "@/app/(app)/[workspace]/settings/teams/actions";
 import { useRunAction } from "@/components/forms/use-run-action";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { RoutingMode, TeamRoutingMode } from "@/db/schema";
 import {
   isTeamRoutingMode,
@@ -31,9 +32,17 @@ export function RoutingModeField({
   // Shows the choice at once; falls back to the server's value if the change is refused.
   const [mode, setMode] = useOptimistic(team.routingMode);
 
+  // A change asks first: it may route the team's waiting conversations at once, and arrow
+  // keys on a closed select step through the modes one change event at a time.
+  const [asked, setAsked] = useState<TeamRoutingMode | null>(null);
+
   function change(event: React.ChangeEvent<HTMLSelectElement>) {
     const next = event.target.value;
-    if (!isTeamRoutingMode(next)) return;
+    if (!isTeamRoutingMode(next) || next === mode || pending) return;
+    setAsked(next);
+  }
+
+  function apply(next: TeamRoutingMode) {
     void run(
       () => {
         setMode(next);
@@ -53,7 +62,6 @@ export function RoutingModeField({
           id={id}
           value={mode}
           onChange={change}
-          disabled={pending}
           aria-describedby={hintId}
           className={selectClassName}
         >
@@ -71,6 +79,21 @@ export function RoutingModeField({
       <p id={hintId} className="text-muted-foreground text-xs">
         {routingModeHint(mode, workspaceMode)}
       </p>
+      {asked ? (
+        <ConfirmDialog
+          open
+          onOpenChange={(open) => {
+            if (!open) setAsked(null);
+          }}
+          title={`Route ${team.name}: ${routingModeLabels[asked]}?`}
+          description={`${routingModeHint(asked, workspaceMode)} Conversations of ${team.name} waiting in Unassigned follow the new mode at once.`}
+          confirmLabel="Change routing"
+          onConfirm={() => {
+            setAsked(null);
+            apply(asked);
+          }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { Avatar } from "@/components/ui/avatar";
+import { StatusText } from "@/components/ui/status-dot";
 import type { RoutingMode } from "@/db/schema";
 import { roleLabels } from "@/lib/auth/permissions";
 import type { TeamMemberView, TeamView } from "@/lib/teams/queries";
@@ -78,7 +79,10 @@ export function TeamCard({
               <li key={member.memberId} className="flex items-center gap-3 py-2">
                 <Avatar name={member.name} image={member.image} status={member.status} decorative />
                 <div className="min-w-0 flex-1">
-                  <p className="truncate font-medium text-sm">{member.name}</p>
+                  <p className="flex min-w-0 items-baseline gap-1 font-medium text-sm">
+                    <span className="truncate">{member.name}</span>
+                    <StatusText status={member.status} />
+                  </p>
                   <p className="truncate text-muted-foreground text-xs">
                     {roleLabels[member.role]} · {member.email}
                   </p>

@@ -6,7 +6,7 @@ import {
   SignOutAndContinueButton,
 } from "@/components/auth/invitation-actions";
 import { SignUpForm } from "@/components/auth/sign-up-form";
-import { buttonVariants } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button-variants";
 import { getDb } from "@/db/client";
 import { currentUserId } from "@/lib/auth/auth";
 import { roleLabels } from "@/lib/auth/permissions";
