@@ -306,9 +306,10 @@ function DisabledButton({
 }) {
   return (
     <Tip label={`${label}: ${reason ?? "not available"}`}>
-      {/* A disabled button gets no pointer events, so the wrapper carries the hover hint. */}
+      {/* An unavailable button gets no pointer events, so the wrapper carries the hover hint;
+          it stays focusable (aria-disabled, no action), so keyboard users reach the reason too. */}
       <span className="inline-flex">
-        <Button variant="ghost" size="icon" disabled title={reason ?? undefined}>
+        <Button variant="ghost" size="icon" aria-disabled="true" title={reason ?? undefined}>
           <Icon aria-hidden="true" />
           <span className="sr-only">{`${label} (${reason ?? "not available"})`}</span>
         </Button>

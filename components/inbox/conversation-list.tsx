@@ -195,6 +195,14 @@ export function ConversationList({
   }
 
   const filtered = hasFilters(query);
+  // After a search or a filter, screen readers hear what it found (only then: a view's count
+  // moving with live updates would speak every few seconds).
+  const found =
+    !filtered || list.isPending || list.isPlaceholderData
+      ? ""
+      : items.length === 0
+        ? "Nothing matches this search or these filters."
+        : `${items.length}${hasNextPage ? " or more" : ""} conversation${items.length === 1 && !hasNextPage ? "" : "s"} found.`;
 
   return (
     <div
@@ -202,6 +210,9 @@ export function ConversationList({
       onScroll={(event) => listScroll.set(scrollKey, event.currentTarget.scrollTop)}
       className="min-h-0 flex-1 overflow-y-auto overscroll-contain"
     >
+      <p role="status" className="sr-only">
+        {found}
+      </p>
       {list.isPending ? (
         <ListSkeleton />
       ) : list.isError && items.length === 0 ? (

@@ -34,8 +34,16 @@ export function PresenceBar({
   const typing = present.filter((member) => member.typing).map((member) => member.name);
   const viewing = present.filter((member) => !member.typing).map((member) => member.name);
   const shown = present.length > 0 || agents.length > 0;
+  // Screen readers hear who joins or leaves, not every switch between typing and viewing
+  // (every few seconds while someone writes): the visible bar is not a live region.
+  const here = present.map((member) => member.name).sort();
   return (
-    <div aria-live="polite" className="shrink-0">
+    <div className="shrink-0">
+      <p aria-live="polite" className="sr-only">
+        {here.length > 0
+          ? `${joinNames(here)} ${here.length === 1 ? "is" : "are"} also in this conversation`
+          : ""}
+      </p>
       {shown ? (
         <p className="flex flex-wrap items-center gap-x-3 gap-y-1 border-border border-t bg-amber-50 px-4 py-1.5 text-amber-950 text-xs dark:bg-amber-500/10 dark:text-amber-100">
           {agents.length > 0 ? (
