@@ -1,5 +1,14 @@
 import { sql } from "drizzle-orm";
-import { customType, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  customType,
+  index,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { aiAgents } from "./agents";
 import { conversations } from "./conversations";
 import { members, workspaces } from "./workspaces";
@@ -29,10 +38,18 @@ export const messages = pgTable(
     // 'simple': customers write in any language, so words are matched as written, unstemmed.
     search: tsvector().generatedAlwaysAs(sql`to_tsvector('simple', body)`),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The `Idempotency-Key` an API client sent with an inbound message: the same key again
+     * returns this message instead of writing another (a bridge retrying after a timeout).
+     */
+    idempotencyKey: text(),
   },
   (t) => [
     index("messages_conversation_idx").on(t.conversationId, t.createdAt),
     index("messages_search_idx").using("gin", t.search),
+    uniqueIndex("messages_idempotency_idx")
+      .on(t.workspaceId, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} is not null`),
   ],
 );
 export type Message = typeof messages.$inferSelect;

@@ -16,6 +16,7 @@ import { queueAgentTurn } from "@/lib/agents/agent-turns";
 import { reopenForCustomer, startConversation } from "@/lib/assignment/conversation-lifecycle";
 import { type Arrival, routeAfterCommit } from "@/lib/assignment/drain-queue";
 import { lockRoutingModes } from "@/lib/assignment/routing-lock";
+import { AppError } from "@/lib/errors";
 import { notifyMessageReceived } from "@/lib/notifications/notify-conversation-activity";
 import { emitConversationChange } from "@/lib/realtime/emit";
 import { findWorkspaceById } from "@/lib/workspaces/queries";
@@ -33,8 +34,16 @@ export interface InboundMessage {
   subject?: string | null;
   /** The team a new conversation starts with (e.g. the widget's team). */
   teamId?: string | null;
+  /**
+   * An API client's `Idempotency-Key`: a message already received with it is returned as it
+   * is (`replayed`), nothing is written again; the same key with another body is refused.
+   */
+  idempotencyKey?: string | null;
   now?: Date;
 }
+
+/** The advisory-lock class of idempotency keys; the second key hashes workspace and key. */
+const IDEMPOTENCY_LOCK_CLASS = 7204120;
 
 /**
  * A customer writes: find or create the contact by channel handle, continue their open
@@ -53,9 +62,21 @@ export async function receiveInboundMessage(
   message: Message;
   started: boolean;
   reopened: boolean;
+  /** The message was received before under the same idempotency key; nothing was written. */
+  replayed: boolean;
 }> {
   const now = input.now ?? new Date();
+  const key = input.idempotencyKey ?? null;
   const received = await db.transaction(async (tx) => {
+    if (key !== null) {
+      // One request per key at a time: a retry racing the original waits for its commit, then
+      // finds its message. Taken first, while this transaction holds nothing.
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(${IDEMPOTENCY_LOCK_CLASS}, hashtext(${`${input.workspaceId}:${key}`}))`,
+      );
+      const earlier = await replayOf(tx, input, key);
+      if (earlier) return earlier;
+    }
     // Before the workspace (and its routing mode) is read: see lockRoutingModes.
     await lockRoutingModes(tx, input.workspaceId, "read");
     const workspace = await findWorkspaceById(tx, input.workspaceId);
@@ -109,6 +130,7 @@ export async function receiveInboundMessage(
         conversationId: conversation.id,
         kind: "inbound",
         body: input.body,
+        idempotencyKey: key,
         createdAt: now,
       })
       .returning();
@@ -147,10 +169,12 @@ export async function receiveInboundMessage(
       message,
       started,
       reopened,
+      replayed: false as const,
       arrival,
       turnKey,
     };
   });
+  if (received.replayed) return received;
   const { workspace, arrival, turnKey, ...result } = received;
   if (turnKey) await enqueueAgentTurn({ key: turnKey, messageId: result.message.id });
   if (!arrival) return result;
@@ -160,6 +184,35 @@ export async function receiveInboundMessage(
     .from(conversations)
     .where(eq(conversations.id, arrival.conversationId));
   return { ...result, conversation: routed ?? result.conversation };
+}
+
+/**
+ * The message received before under `key`, with its conversation and contact as they are now;
+ * null when the key is new. The same key with another body is a client's mistake: refused.
+ */
+async function replayOf(tx: Database, input: InboundMessage, key: string) {
+  const [earlier] = await tx
+    .select({ message: messages, conversation: conversations, contact: contacts })
+    .from(messages)
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+    .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+    .where(and(eq(messages.workspaceId, input.workspaceId), eq(messages.idempotencyKey, key)));
+  if (!earlier) return null;
+  if (earlier.message.body !== input.body || earlier.conversation.channel !== input.channel) {
+    throw new AppError(
+      "validation",
+      "That Idempotency-Key was already used for a different message. Use a new key for each message.",
+      { idempotencyKey: "Already used for a different message." },
+    );
+  }
+  return {
+    contact: earlier.contact,
+    conversation: earlier.conversation,
+    message: earlier.message,
+    started: false,
+    reopened: false,
+    replayed: true as const,
+  };
 }
 
 async function findOrCreateContact(tx: Database, input: InboundMessage): Promise<Contact> {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as messagesRoute from "@/app/api/v1/conversations/[id]/messages/route";
@@ -224,6 +225,98 @@ describe("POST /api/v1/conversations", () => {
       sql`select count(*)::int as n from contact_identities where handle in ('nul-handle', 'huge')`,
     );
     expect(written[0]?.n).toBe(0);
+  });
+});
+
+describe("Idempotency-Key", () => {
+  const withKey = (req: Request, idempotencyKey: string) => {
+    req.headers.set("idempotency-key", idempotencyKey);
+    return req;
+  };
+  const createOnce = (key: string, idempotencyKey: string, body: unknown) =>
+    conversationsRoute.POST(
+      withKey(request("/api/v1/conversations", { key, method: "POST", body }), idempotencyKey),
+      noParams,
+    );
+  const inboundCount = async (handle: string) =>
+    (
+      await rawRows<{ n: number }>(
+        sql`select count(*)::int as n from messages m
+          join conversations c on c.id = m.conversation_id
+          join contact_identities i on i.contact_id = c.contact_id
+          where i.handle = ${handle} and m.kind = 'inbound'`,
+      )
+    )[0]?.n;
+
+  it("makes a retried POST return the first message instead of writing another", async () => {
+    const { key } = world;
+    const retryKey = `retry-${randomUUID()}`;
+    const payload = { handle: "bridge-retry", body: "My order is late" };
+    const first = await createOnce(key, retryKey, payload);
+    expect(first.status).toBe(201);
+    expect(first.headers.get("idempotent-replayed")).toBeNull();
+    const original = (await first.json()) as Created;
+
+    // The bridge timed out and sends the same request again, five times at once.
+    const retries = await Promise.all(
+      Array.from({ length: 5 }, () => createOnce(key, retryKey, payload)),
+    );
+    for (const retry of retries) {
+      expect(retry.status).toBe(201);
+      expect(retry.headers.get("idempotent-replayed")).toBe("true");
+      const again = (await retry.json()) as Created;
+      expect(again.message.id).toBe(original.message.id);
+      expect(again.conversation.id).toBe(original.conversation.id);
+    }
+    expect(await inboundCount("bridge-retry")).toBe(1);
+
+    // The same key for another message is the client's mistake: refused, nothing written.
+    const misuse = await createOnce(key, retryKey, { ...payload, body: "Something else" });
+    expect(misuse.status).toBe(422);
+    expect(await json(misuse)).toMatchObject({
+      error: { code: "validation", fields: { idempotencyKey: expect.any(String) } },
+    });
+    // Into a conversation: the same rules, and a key used in another conversation is refused.
+    const id = original.conversation.id;
+    const post = (idempotencyKey: string, body: string) =>
+      messagesRoute.POST(
+        withKey(
+          request(`/api/v1/conversations/${id}/messages`, { key, method: "POST", body: { body } }),
+          idempotencyKey,
+        ),
+        withId(id),
+      );
+    const followUp = `follow-${randomUUID()}`;
+    expect((await post(followUp, "Any news?")).headers.get("idempotent-replayed")).toBeNull();
+    const replay = await post(followUp, "Any news?");
+    expect([replay.status, replay.headers.get("idempotent-replayed")]).toEqual([201, "true"]);
+    expect(await inboundCount("bridge-retry")).toBe(2);
+    const other = await createOnce(key, `other-${randomUUID()}`, {
+      handle: "bridge-other",
+      body: "Any news?",
+    });
+    expect(other.status).toBe(201);
+    const cross = await post(followUp, "Any news?");
+    expect(cross.status).toBe(201);
+    const elsewhere = (await other.json()) as Created;
+    const crossed = await messagesRoute.POST(
+      withKey(
+        request(`/api/v1/conversations/${elsewhere.conversation.id}/messages`, {
+          key,
+          method: "POST",
+          body: { body: "Any news?" },
+        }),
+        followUp,
+      ),
+      withId(elsewhere.conversation.id),
+    );
+    expect(crossed.status).toBe(422);
+
+    // Keys are per workspace, and a bad key is a clear 422.
+    const away = await createOnce(world.awayKey, retryKey, payload);
+    expect([away.status, away.headers.get("idempotent-replayed")]).toEqual([201, null]);
+    const spaced = await createOnce(key, "has spaces", payload);
+    expect(spaced.status).toBe(422);
   });
 });
 

@@ -9,6 +9,7 @@ import {
   createConversationSchema,
   createdConversationSchema,
   errorSchema,
+  idempotencyKeySchema,
   listConversationsQuerySchema,
   messageSchema,
   postedMessageSchema,
@@ -64,6 +65,22 @@ const idParameter = {
   schema: embeddable(z.toJSONSchema(conversationIdParamSchema)),
 };
 
+const idempotencyParameter = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  description:
+    "Any unique string per message (up to 255 visible ASCII characters). Sending the same key again — a retry after a timeout — returns the message received the first time with `Idempotent-Replayed: true` and writes nothing; the same key with a different message is a 422.",
+  schema: embeddable(z.toJSONSchema(idempotencyKeySchema.unwrap())),
+};
+
+const replayedHeader = {
+  "Idempotent-Replayed": {
+    description: "`true` when the response repeats an earlier request with the same key.",
+    schema: { type: "string", enum: ["true"] },
+  },
+};
+
 /**
  * The OpenAPI 3.1 document of the inbound API, generated from the zod schemas that validate
  * its requests and type its responses.
@@ -97,11 +114,13 @@ function build() {
           summary: "Receive a customer message",
           description:
             "Continues the conversation of the contact identified by `channel` + `handle`, or starts one.",
+          parameters: [idempotencyParameter],
           requestBody: { required: true, content: json("CreateConversation") },
           responses: {
             201: {
               description:
                 "The message was received; `started` says whether it began a conversation.",
+              headers: replayedHeader,
               content: json("CreatedConversation"),
             },
             401: errors[401],
@@ -129,10 +148,14 @@ function build() {
           summary: "Receive a customer message into a conversation",
           description:
             "The conversation's contact writes again (a closed conversation reopens). For the contact's newest conversation on its channel.",
-          parameters: [idParameter],
+          parameters: [idParameter, idempotencyParameter],
           requestBody: { required: true, content: json("PostMessage") },
           responses: {
-            201: { description: "The message was received.", content: json("PostedMessage") },
+            201: {
+              description: "The message was received.",
+              headers: replayedHeader,
+              content: json("PostedMessage"),
+            },
             401: errors[401],
             404: errors[404],
             409: errors[409],

@@ -13,8 +13,12 @@ import { toApiConversation, toApiMessage } from "./to-api-conversation";
  */
 export async function createConversationFromApi(
   db: Database,
-  { viewer, input }: { viewer: Viewer; input: CreateConversationInput },
-): Promise<ApiCreatedConversation> {
+  {
+    viewer,
+    input,
+    idempotencyKey = null,
+  }: { viewer: Viewer; input: CreateConversationInput; idempotencyKey?: string | null },
+): Promise<{ created: ApiCreatedConversation; replayed: boolean }> {
   const received = await receiveInboundMessage(db, {
     workspaceId: viewer.workspace.id,
     channel: input.channel,
@@ -22,12 +26,16 @@ export async function createConversationFromApi(
     contact: input.contact,
     body: input.body,
     subject: input.subject ?? null,
+    idempotencyKey,
   });
   const detail = await getConversation(db, viewer, received.conversation.id);
   return {
-    conversation: toApiConversation(detail),
-    message: toApiMessage(received.message),
-    started: received.started,
-    reopened: received.reopened,
+    created: {
+      conversation: toApiConversation(detail),
+      message: toApiMessage(received.message),
+      started: received.started,
+      reopened: received.reopened,
+    },
+    replayed: received.replayed,
   };
 }

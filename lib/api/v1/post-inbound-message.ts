@@ -17,8 +17,13 @@ import { toApiConversation, toApiMessage } from "./to-api-conversation";
  */
 export async function postInboundMessage(
   db: Database,
-  { viewer, conversationId, body }: { viewer: Viewer; conversationId: string; body: string },
-): Promise<ApiPostedMessage> {
+  {
+    viewer,
+    conversationId,
+    body,
+    idempotencyKey = null,
+  }: { viewer: Viewer; conversationId: string; body: string; idempotencyKey?: string | null },
+): Promise<{ posted: ApiPostedMessage; replayed: boolean }> {
   const conversation = await findVisibleConversation(db, viewer, conversationId);
   if (!conversation) throw notFound("That conversation");
   const workspaceId = viewer.workspace.id;
@@ -67,11 +72,22 @@ export async function postInboundMessage(
     channel: conversation.channel,
     handle: identity.handle,
     body,
+    idempotencyKey,
   });
+  if (received.replayed && received.message.conversationId !== conversation.id) {
+    throw new AppError(
+      "validation",
+      "That Idempotency-Key was already used for a message in another conversation. Use a new key for each message.",
+      { idempotencyKey: "Already used in another conversation." },
+    );
+  }
   const detail = await getConversation(db, viewer, received.conversation.id);
   return {
-    conversation: toApiConversation(detail),
-    message: toApiMessage(received.message),
-    reopened: received.reopened,
+    posted: {
+      conversation: toApiConversation(detail),
+      message: toApiMessage(received.message),
+      reopened: received.reopened,
+    },
+    replayed: received.replayed,
   };
 }

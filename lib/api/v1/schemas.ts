@@ -6,7 +6,7 @@ import {
   messageBodySchema,
   viewValues,
 } from "@/lib/conversations/schemas";
-import { type ErrorCode, errorStatus } from "@/lib/errors";
+import { AppError, type ErrorCode, errorStatus } from "@/lib/errors";
 
 /**
  * The inbound API's schemas: the request schemas validate every request, and the OpenAPI
@@ -366,3 +366,29 @@ export const errorSchema = z
     }),
   })
   .meta({ description: "Every error: a code that matches the HTTP status, and a message." });
+
+/** The optional `Idempotency-Key` header of the two message-receiving POSTs. */
+export const idempotencyKeySchema = z
+  .string()
+  .max(255, { error: "Keep the Idempotency-Key under 256 characters." })
+  .regex(/^[\x21-\x7e]+$/, {
+    error: "Send the Idempotency-Key as visible ASCII characters, without spaces.",
+  })
+  .nullable();
+
+/**
+ * The request's `Idempotency-Key`, or null without one: the same key again returns the
+ * message received the first time, with `Idempotent-Replayed: true`, and writes nothing.
+ */
+export function idempotencyKeyOf(request: Request): string | null {
+  const parsed = idempotencyKeySchema.safeParse(request.headers.get("idempotency-key"));
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? "That Idempotency-Key is not valid.";
+    throw new AppError("validation", message, { idempotencyKey: message });
+  }
+  return parsed.data;
+}
+
+/** The response headers of a message-receiving POST: says when it was a replay. */
+export const replayHeaders = (replayed: boolean): HeadersInit =>
+  replayed ? { "idempotent-replayed": "true" } : {};

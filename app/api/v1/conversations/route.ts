@@ -3,7 +3,12 @@
 import { apiKeyRoute } from "@/lib/api/api-key-route";
 import { createConversationFromApi } from "@/lib/api/v1/create-conversation";
 import { readJsonBody } from "@/lib/api/v1/read-json-body";
-import { createConversationSchema, listConversationsQuerySchema } from "@/lib/api/v1/schemas";
+import {
+  createConversationSchema,
+  idempotencyKeyOf,
+  listConversationsQuerySchema,
+  replayHeaders,
+} from "@/lib/api/v1/schemas";
 import { toApiSummary } from "@/lib/api/v1/to-api-conversation";
 import { parseInput } from "@/lib/auth/actions";
 import { listConversations } from "@/lib/conversations/list-conversations";
@@ -18,8 +23,13 @@ export const GET = apiKeyRoute({ name: "GET /api/v1/conversations" }, async (req
 export const POST = apiKeyRoute(
   { name: "POST /api/v1/conversations" },
   async (request, context) => {
+    const idempotencyKey = idempotencyKeyOf(request);
     const input = parseInput(createConversationSchema, await readJsonBody(request));
-    const created = await createConversationFromApi(context.db, { viewer: context.viewer, input });
-    return Response.json(created, { status: 201 });
+    const { created, replayed } = await createConversationFromApi(context.db, {
+      viewer: context.viewer,
+      input,
+      idempotencyKey,
+    });
+    return Response.json(created, { status: 201, headers: replayHeaders(replayed) });
   },
 );
