@@ -15,6 +15,7 @@ import {
   UserPlus,
   Users,
 } from "lucide-react";
+import { useEffect, useRef } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -67,6 +68,19 @@ export function ConversationHeader({
 }) {
   const closed = status === "closed";
   const agent = ownership.agentSession?.agent ?? null;
+  // On phones opening a conversation hides the list, and the row that had focus with it:
+  // focus moves to the conversation's name, so a screen reader starts here, not at the top.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    const lost =
+      document.activeElement === null ||
+      document.activeElement === document.body ||
+      (document.activeElement instanceof HTMLElement &&
+        document.activeElement.offsetParent === null);
+    if (lost && !window.matchMedia("(min-width: 768px)").matches) {
+      heading.current?.focus({ preventScroll: true });
+    }
+  }, []);
   return (
     <header className="flex shrink-0 flex-wrap items-center gap-x-2 gap-y-2 border-border border-b px-2 py-2 sm:px-4">
       <Button variant="ghost" size="icon" className="md:hidden" onClick={onBack}>
@@ -77,7 +91,13 @@ export function ConversationHeader({
       <div className="flex min-w-0 flex-1 basis-44 items-center gap-3">
         <Avatar name={name} size="md" decorative className="hidden sm:inline-flex" />
         <div className="min-w-0">
-          <h2 className="truncate font-semibold text-base leading-tight">{name}</h2>
+          <h2
+            ref={heading}
+            tabIndex={-1}
+            className="truncate font-semibold text-base leading-tight focus:outline-none"
+          >
+            {name}
+          </h2>
           <div className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-muted-foreground text-xs">
             <ChannelIcon channel={channel} label="visible" />
             <Badge variant={closed ? "secondary" : "success"} className="px-1.5 py-0">

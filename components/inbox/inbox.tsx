@@ -12,7 +12,7 @@ import { ShortcutsDialog } from "./shortcuts-dialog";
 import type { NameLookup } from "./thread-items";
 import { TipProvider } from "./tip";
 import type { InboxProps } from "./types";
-import { firstOpening } from "./ui-state";
+import { firstOpening, requestRowFocus } from "./ui-state";
 import { useInboxQuery } from "./use-inbox-query";
 import { isTypingTarget, useShortcuts } from "./use-shortcuts";
 import { ViewsNav } from "./views-nav";
@@ -106,7 +106,11 @@ export function Inbox({ slug, me, canReply, selectedId, defaultView, members, te
             canReply={canReply}
             listHref={listHref}
             names={names}
-            onBack={() => navigate(null)}
+            onBack={() => {
+              // Back on the list (phones), focus returns to this conversation's row.
+              requestRowFocus(openId);
+              navigate(null);
+            }}
             className="flex"
           />
         ) : (

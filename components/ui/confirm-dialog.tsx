@@ -1,7 +1,7 @@
 "use client";
 
 import { AlertDialog } from "radix-ui";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useRef, useState } from "react";
 import { cn } from "@/lib/utils";
 import { Button } from "./button";
 import { dialogContentClassName, dialogOverlayClassName } from "./dialog";
@@ -40,6 +40,9 @@ export function ConfirmDialog({
   const [openState, setOpenState] = useState(false);
   const [pending, setPending] = useState(false);
   const open = openProp ?? openState;
+  // What had focus when the dialog opened (its trigger, a menu's button): focus goes back there
+  // on close; if the confirmed action then removes it (a revoked row), see keepFocusNear.
+  const opener = useRef<HTMLElement | null>(null);
 
   function setOpen(next: boolean) {
     // Closing mid-request would hide whether the action succeeded.
@@ -50,11 +53,13 @@ export function ConfirmDialog({
 
   async function confirm() {
     setPending(true);
+    const from = opener.current;
     try {
       await onConfirm();
       setPending(false);
       setOpenState(false);
       onOpenChange?.(false);
+      if (from) keepFocusNear(from);
     } catch (error) {
       setPending(false);
       throw error;
@@ -66,7 +71,14 @@ export function ConfirmDialog({
       {trigger ? <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger> : null}
       <AlertDialog.Portal>
         <AlertDialog.Overlay className={dialogOverlayClassName} />
-        <AlertDialog.Content className={cn(dialogContentClassName, "sm:max-w-md")}>
+        <AlertDialog.Content
+          className={cn(dialogContentClassName, "sm:max-w-md")}
+          onOpenAutoFocus={() => {
+            // Still the opener: focus moves into the dialog after this.
+            opener.current =
+              document.activeElement instanceof HTMLElement ? document.activeElement : null;
+          }}
+        >
           <div className="flex flex-col gap-1.5">
             <AlertDialog.Title className="font-semibold text-lg leading-tight tracking-tight">
               {title}
@@ -94,4 +106,30 @@ export function ConfirmDialog({
       </AlertDialog.Portal>
     </AlertDialog.Root>
   );
+}
+
+/**
+ * After a confirmed action the page often removes the element that opened the dialog (the row
+ * of a revoked key, a removed member), and keyboard focus would fall to the page's top. For a
+ * few seconds, once that element is gone while nothing has focus, focus moves to the heading
+ * of the section it was in (or the section itself, or the page's first heading).
+ */
+function keepFocusNear(element: HTMLElement) {
+  const scope = element.closest<HTMLElement>("section, [role='region'], main");
+  const until = Date.now() + 3_000;
+  const check = () => {
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (!element.isConnected && lost) {
+      const target =
+        (scope?.isConnected ? (scope.querySelector<HTMLElement>("h1, h2, h3") ?? scope) : null) ??
+        document.querySelector<HTMLElement>("main h1, main h2, h1");
+      if (target) {
+        if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+        target.focus({ preventScroll: true });
+      }
+      return;
+    }
+    if (Date.now() < until) setTimeout(check, 100);
+  };
+  setTimeout(check, 0);
 }

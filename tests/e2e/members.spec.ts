@@ -45,6 +45,9 @@ test("invite two, one joins by signing up, the other is revoked; role change; re
   await page.getByRole("button", { name: `Revoke invitation to ${revoked.email}` }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Revoke invitation" }).click();
   await expect(pending.getByText(revoked.email)).toHaveCount(0);
+  // Its row (and the button that had focus) is gone: focus lands on the section's heading,
+  // not at the top of the page.
+  await expect(page.getByRole("heading", { name: "Pending invitations" })).toBeFocused();
 
   const outsider = await freshPage(browser);
   await outsider.goto(revokedLink);
