@@ -7,18 +7,23 @@ import type { AgentRow, HandoffReason } from "./report-types";
 const TOP_REASONS = 5;
 
 /**
- * The AI agents' rows. Sessions and handoffs follow the conversation's current team and
- * channel; resolutions and replies the team at the moment (from the rollups).
+ * The AI agents' rows. A session belongs to the range it started in, with its outcome (a
+ * handoff counted with the session it ended, so the rate compares like with like), and to
+ * the team its conversation had when it started — a handoff then moves the conversation to
+ * the handoff team, which must not take the session along. Resolutions and replies follow the
+ * team at their own moment (from the rollups), like every other figure.
  */
 export async function agentRows(ctx: ReportContext): Promise<AgentRow[]> {
   const ws = sql`${ctx.workspaceId}::uuid`;
-  // Sessions carry no team or channel: a team filter takes the team's conversations from its
-  // index (ids only), a channel filter looks each conversation up; without filters, neither.
+  // Sessions carry no team or channel: a filter looks each session's conversation up (its
+  // team from the history at the session's start: report_team_at); without filters, neither.
   const onConversation = sql.join(
     [
       ctx.teamId
-        ? sql`s.conversation_id in (select c.id from conversations c
-            where c.workspace_id = ${ws} and c.team_id = ${ctx.teamId}::uuid)`
+        ? sql`exists (select 1 from conversations c
+            left join lateral report_team_at(c.id, s.started_at) tm on true
+            where c.id = s.conversation_id
+              and (case when tm.found then tm.team_id else c.team_id end) = ${ctx.teamId}::uuid)`
         : sql`true`,
       ctx.channel
         ? sql`exists (select 1 from conversations c
@@ -50,7 +55,7 @@ export async function agentRows(ctx: ReportContext): Promise<AgentRow[]> {
         count(*)::int as n
       from agent_sessions s
       where s.workspace_id = ${ws} and s.ended_at is not null
-        and ${inRange(ctx, sql`s.ended_at`)} and s.end_reason in ('handoff', 'error')
+        and ${inRange(ctx, sql`s.started_at`)} and s.end_reason in ('handoff', 'error')
         and ${onConversation}
       group by s.agent_id, s.end_reason, s.end_detail`,
   );

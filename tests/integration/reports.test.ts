@@ -244,12 +244,14 @@ describe("reports: filters and scope", () => {
     ]);
     expect(report.fairness).toMatchObject({ eligibleMembers: 2, min: 1, max: 1, mean: 1 });
     expect(report.fairness?.coefficientOfVariation).toBe(0);
-    // Sessions and handoffs follow the conversation's current team (c4 is Support now, c5 has
-    // none); Ava's reply on c4 came before the handoff gave it a team.
+    // Sessions (and their handoffs) follow the team the conversation had when the session
+    // started: c4 had none then — its handoff is what moved it into Support — and c5 has
+    // none. Before, the handoff team took the session along: Support showed Ava with one
+    // session and a 100% handoff rate it never had. Her reply on c4 came before the handoff.
     expect(report.agents[0]).toMatchObject({
-      sessions: 1,
-      handoffs: 1,
-      handoffRate: 1,
+      sessions: 0,
+      handoffs: 0,
+      handoffRate: null,
       resolvedWithoutHuman: 0,
       medianReplySeconds: null,
     });
