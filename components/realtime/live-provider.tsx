@@ -13,6 +13,7 @@ import {
   useState,
   useSyncExternalStore,
 } from "react";
+import { toast } from "@/components/ui/toaster";
 import {
   connectLive,
   type LiveStatus,
@@ -112,7 +113,14 @@ export function LiveProvider({
         case "notification.created":
           refresh("notifications");
           // Customer messages already alerted through the scope above.
-          if (event.kind !== "message_received") alert(event.title, "", event.conversationId);
+          if (event.kind !== "message_received") {
+            alert(event.title, "", event.conversationId);
+            // In the open tab a desktop notification is not shown: a toast says it instead,
+            // which screen readers announce too (the bell's count changes silently).
+            if (document.visibilityState === "visible" && document.hasFocus()) {
+              toast.message(event.title);
+            }
+          }
           return;
         case "notifications.read":
           refresh("notifications");
