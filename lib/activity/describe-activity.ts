@@ -28,11 +28,11 @@ export function describeActivity(type: ActivityType, data: Data): string {
     case "invitation.accepted":
       return `accepted the invitation and joined as ${role(data)}`;
     case "member.role_changed":
-      return `changed ${s(data, "name")}'s role from ${s(data, "from")} to ${s(data, "to")}`;
+      return `changed ${s(data, "name")}'s role from ${s(data, "from")} to ${s(data, "to")}${keysRevoked(data)}`;
     case "member.removed":
-      return `removed ${s(data, "name")}`;
+      return `removed ${s(data, "name")}${keysRevoked(data)}`;
     case "member.left":
-      return "left the workspace";
+      return `left the workspace${keysRevoked(data)}`;
     case "team.created":
       return `created the team ${s(data, "team")}`;
     case "team.renamed":
@@ -69,4 +69,10 @@ function describeRoutingChange(data: Data): string {
   }
   const label = routingSettingLabels[setting] ?? setting;
   return `turned ${data.to === "on" ? "on" : "off"} ${label}`;
+}
+
+/** "; their API keys Zapier, Bridge were revoked" when ending their access revoked keys. */
+function keysRevoked(data: Record<string, unknown>): string {
+  const keys = typeof data.revokedKeys === "string" ? data.revokedKeys : "";
+  return keys ? `; the API keys they made (${keys}) were revoked` : "";
 }

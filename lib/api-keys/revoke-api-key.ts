@@ -35,3 +35,28 @@ export async function revokeApiKey(
   if (!existing) throw notFound("That API key");
   return existing;
 }
+
+/**
+ * Revokes the keys a member made, in the caller's transaction, when they lose the right to
+ * manage the workspace (removed, left, or no longer an Admin): they saw each key when they
+ * made it, so a key they kept would be their access after it ended. The remaining Admins
+ * see them as revoked in Settings → API keys and make new ones for the integrations.
+ * Returns the revoked keys' names.
+ */
+export async function revokeKeysMadeBy(
+  tx: Database,
+  { workspaceId, memberId, now }: { workspaceId: string; memberId: string; now: Date },
+): Promise<string[]> {
+  const revoked = await tx
+    .update(apiKeys)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(apiKeys.workspaceId, workspaceId),
+        eq(apiKeys.createdById, memberId),
+        isNull(apiKeys.revokedAt),
+      ),
+    )
+    .returning({ name: apiKeys.name });
+  return revoked.map((key) => key.name);
+}

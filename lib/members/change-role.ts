@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { members, type Role } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
+import { revokeKeysMadeBy } from "@/lib/api-keys/revoke-api-key";
 import {
   lockMemberConversations,
   releaseMemberConversations,
@@ -59,12 +60,22 @@ export async function changeRole(
     } else if (mayReply && !couldReply) {
       await poolGrew(tx, { workspace, actorMemberId, now });
     }
+    // No longer managing the workspace: the API keys they made (and saw) stop working.
+    const keys =
+      can(member.role, "workspace.manage") && !can(role, "workspace.manage")
+        ? await revokeKeysMadeBy(tx, { workspaceId, memberId: member.id, now })
+        : [];
     await emitAccessChanged(tx, { workspaceId: member.workspaceId, memberId: member.id });
     await recordActivity(tx, {
       workspaceId,
       actorMemberId,
       type: "member.role_changed",
-      data: { name: user.name ?? user.email, from: roleLabels[member.role], to: roleLabels[role] },
+      data: {
+        name: user.name ?? user.email,
+        from: roleLabels[member.role],
+        to: roleLabels[role],
+        ...(keys.length > 0 ? { revokedKeys: keys.join(", ") } : {}),
+      },
     });
   });
 }

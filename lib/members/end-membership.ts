@@ -3,6 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { members, notifications, teamMembers } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
+import { revokeKeysMadeBy } from "@/lib/api-keys/revoke-api-key";
 import {
   lockMemberConversations,
   releaseMemberConversations,
@@ -60,12 +61,17 @@ async function endMembership(
       reason: leaving ? "member_left" : "member_removed",
       now,
     });
+    const keys = await revokeKeysMadeBy(tx, { workspaceId, memberId, now });
     await emitAccessChanged(tx, { workspaceId, memberId });
     await recordActivity(tx, {
       workspaceId,
       actorMemberId,
       type: leaving ? "member.left" : "member.removed",
-      data: { name, email: target.user.email },
+      data: {
+        name,
+        email: target.user.email,
+        ...(keys.length > 0 ? { revokedKeys: keys.join(", ") } : {}),
+      },
     });
     return { name };
   });

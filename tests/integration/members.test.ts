@@ -16,6 +16,8 @@ import {
   type User,
   workspaces,
 } from "@/db/schema";
+import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { resolveWorkspaceContext } from "@/lib/auth/workspace-context";
 import { deliverPendingEmails } from "@/lib/email/deliver-pending-emails";
 import { AppError } from "@/lib/errors";
@@ -322,6 +324,62 @@ describe("accepting", () => {
     ).toBe("not_found");
     const active = await db.select().from(members).where(eq(members.workspaceId, workspace.id));
     expect(active.filter((row) => row.removedAt === null)).toHaveLength(2);
+  });
+});
+
+describe("API keys of a member who stops being an Admin", () => {
+  it("stop working when they are removed, leave or lose the Admin role; others' keys keep working", async () => {
+    const { db, workspace, adminMember, others } = await setup(["admin", "admin", "admin"]);
+    const [removed, demoted, leaving] = others;
+    if (!removed || !demoted || !leaving) throw new Error("admins missing");
+    const keyOf = async (memberId: string | null, name: string) =>
+      (await createApiKey(db, { workspaceId: workspace.id, createdById: memberId, name })).key;
+    const works = (key: string) =>
+      authenticateApiKey(db, `Bearer ${key}`).then(
+        () => true,
+        () => false,
+      );
+    const keys = {
+      removed: await keyOf(removed.member.id, "Zapier"),
+      demoted: await keyOf(demoted.member.id, "Telegram bridge"),
+      leaving: await keyOf(leaving.member.id, "Backfill"),
+      stays: await keyOf(adminMember.id, "Website form"),
+    };
+    for (const key of Object.values(keys)) expect(await works(key)).toBe(true);
+
+    await removeMember(db, {
+      workspaceId: workspace.id,
+      memberId: removed.member.id,
+      actorMemberId: adminMember.id,
+    });
+    await changeRole(db, {
+      workspaceId: workspace.id,
+      memberId: demoted.member.id,
+      role: "agent",
+      actorMemberId: adminMember.id,
+    });
+    await leaveWorkspace(db, { workspaceId: workspace.id, memberId: leaving.member.id });
+    expect(await works(keys.removed)).toBe(false);
+    expect(await works(keys.demoted)).toBe(false);
+    expect(await works(keys.leaving)).toBe(false);
+    expect(await works(keys.stays)).toBe(true);
+    // The activity log says which keys went with each change.
+    const logged = await db
+      .select({ type: activityLog.type, data: activityLog.data })
+      .from(activityLog)
+      .where(eq(activityLog.workspaceId, workspace.id));
+    expect(logged).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          type: "member.removed",
+          data: expect.objectContaining({ revokedKeys: "Zapier" }),
+        }),
+        expect.objectContaining({
+          type: "member.role_changed",
+          data: expect.objectContaining({ revokedKeys: "Telegram bridge" }),
+        }),
+      ]),
+    );
   });
 });
 

@@ -166,7 +166,7 @@ export function MembersList({
                       </Button>
                     }
                     title={`Leave ${workspaceName}?`}
-                    description="You lose access at once. Your open conversations become unassigned. An Admin can invite you again."
+                    description="You lose access at once. Your open conversations become unassigned, and API keys you made stop working. An Admin can invite you again."
                     confirmLabel="Leave workspace"
                     destructive
                     onConfirm={leave}
@@ -180,7 +180,7 @@ export function MembersList({
                       </Button>
                     }
                     title={`Remove ${member.name}?`}
-                    description={`${member.name} loses access to ${workspaceName} at once, including any tab they have open. Their open conversations become unassigned. Their name stays in the history.`}
+                    description={`${member.name} loses access to ${workspaceName} at once, including any tab they have open. Their open conversations become unassigned, and API keys they made stop working. Their name stays in the history.`}
                     confirmLabel={`Remove ${member.name}`}
                     destructive
                     onConfirm={async () => {
@@ -245,6 +245,9 @@ function roleChangeText(
   }
   if (self && member.role === "admin" && role !== "admin") {
     parts.push("You lose Admin rights at once and cannot undo this yourself.");
+  }
+  if (can(member.role, "workspace.manage") && !can(role, "workspace.manage")) {
+    parts.push(`API keys ${self ? "you" : "they"} made stop working.`);
   }
   return parts.join(" ");
 }
