@@ -112,7 +112,11 @@ export async function eventStream(
         streamController.close();
         return;
       }
-      streamController.enqueue(encoder.encode("retry: 3000\n\n"));
+      // Spread between 2 and 5 s: after a deploy ends every stream at once, clients must not
+      // all come back in the same instant.
+      streamController.enqueue(
+        encoder.encode(`retry: ${2_000 + Math.floor(Math.random() * 3_000)}\n\n`),
+      );
       const buffered: DeliveredRow[] = [];
       let replaying = true;
       unsubscribe = hub.subscribe({

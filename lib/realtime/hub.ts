@@ -216,9 +216,13 @@ class RealtimeHub {
       const channels =
         row.audience.kind === "visitor"
           ? [visitorChannel(row.audience.publicId, row.audience.visitorId)]
-          : (await audienceOf(row.workspaceId))
-              .filter((subscriber) => mayReceive(subscriber, row.audience))
-              .map((subscriber) => memberChannel(subscriber.memberId));
+          : row.event.type === "access.changed" && row.audience.kind === "members"
+            ? // Also to a member just removed: it is what tells their open tab to go (the
+              // built-in stream closes itself). It carries nothing but the signal.
+              row.audience.memberIds.map(memberChannel)
+            : (await audienceOf(row.workspaceId))
+                .filter((subscriber) => mayReceive(subscriber, row.audience))
+                .map((subscriber) => memberChannel(subscriber.memberId));
       for (let i = 0; i < channels.length; i += PUSHER_CHANNELS_PER_TRIGGER) {
         calls.push(
           pusher

@@ -331,11 +331,16 @@ describe("Pusher driver: channels follow visibility", () => {
     expect(trigger?.channels).not.toContain(memberChannel(world.people.free.member.id));
 
     // Removed: the channel can no longer be opened, and nothing more is sent on it.
+    const accessChanges = () =>
+      eventsOn(sales, salesChannel).filter((event) => event.type === "access.changed").length;
+    const changesBefore = accessChanges();
     await removeMember(world.db, {
       workspaceId: world.workspaceId,
       memberId: world.people.sales.member.id,
       actorMemberId: world.people.admin.member.id,
     });
+    // The tab they already had open is told, so it refreshes into the refusal.
+    await sales.waitFor(() => accessChanges() > changesBefore || undefined);
     const again = await connect(asMember("sales"));
     expect((await again.subscribe(salesChannel)).ok).toBe(false);
     const before = standIn.triggers.length;

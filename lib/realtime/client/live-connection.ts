@@ -41,14 +41,47 @@ export function connectLive(
 }
 
 function connectEventSource(target: LiveTarget, handlers: LiveHandlers): () => void {
-  const state = { opened: false };
+  const state: SourceState = { opened: false, seen: new Set() };
   if (target.kind === "member") {
-    return openEventSource(
-      `/api/workspaces/${encodeURIComponent(target.workspace)}/realtime`,
-      handlers,
-      state,
-      () => handlers.onStatus("down"),
-    );
+    // EventSource retries a dropped connection by itself, but gives up for good on an HTTP
+    // error (a 502 during a deploy, a 500 while the database blips): then a new source is
+    // opened after a jittered, growing pause, until the stream is back.
+    const url = `/api/workspaces/${encodeURIComponent(target.workspace)}/realtime`;
+    let stopped = false;
+    let failures = 0;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let close = () => {};
+    const open = () => {
+      if (stopped) return;
+      close = openEventSource(
+        url,
+        {
+          ...handlers,
+          onStatus: (status) => {
+            if (status === "live") failures = 0;
+            handlers.onStatus(status);
+          },
+          onRevoked: () => {
+            stopped = true;
+            handlers.onRevoked?.();
+          },
+        },
+        state,
+        () => {
+          if (stopped) return;
+          handlers.onStatus("down");
+          failures += 1;
+          const pause = Math.min(30_000, 1_000 * 2 ** (failures - 1));
+          retry = setTimeout(open, pause / 2 + Math.random() * (pause / 2));
+        },
+      );
+    };
+    open();
+    return () => {
+      stopped = true;
+      clearTimeout(retry);
+      close();
+    };
   }
   // A visitor's stream opens with a short-lived ticket, never the visitor token (URLs are
   // logged). EventSource reconnects with the same URL by itself; once its ticket has expired
@@ -115,15 +148,28 @@ async function streamTicket(publicId: string, token: string): Promise<string> {
   return ticket;
 }
 
+/** What the sources of one connection share. */
+interface SourceState {
+  /** Opened once: the next opening is a reconnect (the caller refetches what it missed). */
+  opened: boolean;
+  /**
+   * Ids of the events already handled. A reconnect replays from a little before the last one
+   * (Last-Event-ID, with a margin for late commits), so without this a customer's message or
+   * a notification would chime and alert twice.
+   */
+  seen: Set<string>;
+}
+
+const SEEN_KEPT = 500;
+
 /**
- * One EventSource. `state.opened` spans the sources of one connection, so the first opening
- * of a replacement counts as a reconnect (the caller refetches what it may have missed).
+ * One EventSource. `state` spans the sources of one connection (see SourceState).
  * `onClosed`: the source gave up (the server refused it); it does not reconnect by itself.
  */
 function openEventSource(
   url: string,
   handlers: LiveHandlers,
-  state: { opened: boolean },
+  state: SourceState,
   onClosed: () => void,
 ): () => void {
   const source = new EventSource(url);
@@ -138,6 +184,14 @@ function openEventSource(
     else handlers.onStatus("connecting");
   };
   source.onmessage = (message) => {
+    if (message.lastEventId) {
+      if (state.seen.has(message.lastEventId)) return;
+      state.seen.add(message.lastEventId);
+      if (state.seen.size > SEEN_KEPT) {
+        const oldest = state.seen.values().next().value;
+        if (oldest !== undefined) state.seen.delete(oldest);
+      }
+    }
     try {
       handlers.onEvent(JSON.parse(message.data) as RealtimeEvent);
     } catch {
