@@ -3,8 +3,9 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { type Conversation, members, notifications, users } from "@/db/schema";
 import { seesConversation } from "@/lib/realtime/audience";
+import { emit } from "@/lib/realtime/emit";
 import { workspaceSubscribers } from "@/lib/realtime/hub";
-import { notify } from "./notify";
+import { notificationTitles, notify } from "./notify";
 
 /**
  * The customer wrote in a conversation someone owns: the owner's bell says so. While an
@@ -28,7 +29,23 @@ export async function notifyMessageReceived(
       ),
     )
     .returning({ id: notifications.id });
-  if (refreshed.length > 0) return;
+  const [again] = refreshed;
+  if (again) {
+    // The bell shows it with its new time and preview: without a signal its list kept the
+    // old one, and "Mark all read" (up to the newest shown) missed it.
+    await emit(tx, {
+      workspaceId: conversation.workspaceId,
+      audience: { kind: "members", memberIds: [owner] },
+      event: {
+        type: "notification.created",
+        notificationId: again.id,
+        kind: "message_received",
+        title: notificationTitles.message_received,
+        conversationId: conversation.id,
+      },
+    });
+    return;
+  }
   await notify(tx, {
     workspaceId: conversation.workspaceId,
     memberId: owner,

@@ -11,7 +11,7 @@ export type NotificationType =
   | "message_received"
   | "mentioned";
 
-const notificationTitles: Record<NotificationType, string> = {
+export const notificationTitles: Record<NotificationType, string> = {
   invitation_accepted: "An invitation was accepted",
   conversation_assigned: "A conversation was assigned to you",
   message_received: "New message in your conversation",

@@ -40,11 +40,22 @@ describe("notifications", () => {
       detail: "by Admin",
     });
 
+    const bellSignals = async () =>
+      (
+        await rows<{ n: number }>(
+          world.db,
+          sql`select count(*)::int as n from realtime_events
+            where type = 'notification.created' and audience->'memberIds' ? ${sam.id}`,
+        )
+      )[0]?.n ?? 0;
     await customerWrites(world, { handle: conversation.handle });
+    const signalsBefore = await bellSignals();
     await customerWrites(world, { handle: conversation.handle });
     bell = await listNotifications(world.db, { memberId: sam.id });
     expect(bell.items.filter((item) => item.type === "message_received")).toHaveLength(1);
     expect(bell.unread).toBe(2);
+    // The collapsed entry moved to the newer message: Sam's bell hears of it and reads again.
+    expect(await bellSignals()).toBe(signalsBefore + 1);
 
     // Kim (an Agent outside the conversation's scope) is not notified of a mention she may
     // not see; the Viewer Vic may see everything, so his mention counts.
