@@ -73,14 +73,23 @@ export function ConversationList({
   // Where the active row was in this view: when it leaves the list (closed with `e`, taken by
   // someone else, marked unread), the row now in its place becomes active, so j/k carry on
   // from there instead of from the top — and a keyboard focus it held moves there too.
-  const [lastPlace, setLastPlace] = useState<{ key: string; index: number } | null>(null);
+  const [lastPlace, setLastPlace] = useState<{ key: string; id: string; index: number } | null>(
+    null,
+  );
   const [refocus, setRefocus] = useState<string | null>(null);
-  if (activeIndex >= 0 && (lastPlace?.key !== scrollKey || lastPlace.index !== activeIndex)) {
-    setLastPlace({ key: scrollKey, index: activeIndex });
+  if (
+    activeIndex >= 0 &&
+    activeId !== null &&
+    (lastPlace?.key !== scrollKey || lastPlace.index !== activeIndex || lastPlace.id !== activeId)
+  ) {
+    setLastPlace({ key: scrollKey, id: activeId, index: activeIndex });
   } else if (
     activeIndex < 0 &&
     activeId !== null &&
-    lastPlace?.key === scrollKey &&
+    // Only the row that was active here and left: not one opened from elsewhere (the bell, a
+    // link) that was never in this list.
+    lastPlace?.id === activeId &&
+    lastPlace.key === scrollKey &&
     items.length > 0 &&
     !list.isPlaceholderData
   ) {

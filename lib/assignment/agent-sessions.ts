@@ -19,6 +19,7 @@ import { findWorkspaceById } from "@/lib/workspaces/queries";
 import { type AssignmentResult, lockVisible, requireRights } from "./assign-conversation";
 import { notifyAssignee } from "./notify-assignee";
 import { type RouteOutcome, routeConversation } from "./route-conversation";
+import { lockRoutingModes } from "./routing-lock";
 import { writeOwnership } from "./write-ownership";
 
 /**
@@ -163,8 +164,9 @@ export async function assignAgent(
 
 /**
  * A member ends the active session: the banner's X (`ended_by_member`) or "Unassign agent"
- * (`unassigned`). The conversation stays with its member and team; the agent stops answering.
- * An Agent may end it on their own conversation or on an unassigned one they take over.
+ * (`unassigned`). The agent stops answering; the conversation stays with its member and team,
+ * and one nobody owns is routed by its pool's mode (or waits in Unassigned).
+ * An Agent may end it on their own conversation or on an unassigned one.
  */
 export async function endAgentSession(
   db: Database,
@@ -183,6 +185,10 @@ export async function endAgentSession(
   const rights = requireRights(viewer);
   const actorId = viewer.member?.id ?? null;
   return db.transaction(async (tx) => {
+    // It may route: the mode is read under the modes lock, taken first, as arrivals do
+    // (routing-lock.ts), so a mode switch committing meanwhile cannot be missed.
+    await lockRoutingModes(tx, viewer.workspace.id, "read");
+    const workspace = await findWorkspaceById(tx, viewer.workspace.id);
     const conversation = await lockVisible(tx, viewer, conversationId);
     if (
       rights === "own" &&
@@ -197,7 +203,7 @@ export async function endAgentSession(
     const current = await activeSession(tx, conversation);
     if (!current) return { conversation, changed: false, routed: null, session: null };
     const ended = await endSessionLocked(tx, {
-      workspace: viewer.workspace,
+      workspace,
       conversation,
       reason,
       detail: null,

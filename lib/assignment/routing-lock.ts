@@ -32,8 +32,9 @@ const MODES_LOCK_CLASS = 7204119;
  * team's) to decide whether it joins the queue; a mode change queues the pool's waiting
  * conversations. Without a lock between them, a conversation that arrived reading "manual"
  * and committed after a switch to routing had queued the others stayed in Unassigned for
- * good, with the mode on. So an arrival takes this lock shared, before it reads any mode (the
- * first statement of its transaction: it holds nothing then), and a mode change takes it
+ * good, with the mode on. So an arrival (and a member ending an AI session, which may route)
+ * takes this lock shared before it reads any mode or locks any row — holding at most an
+ * idempotency key's advisory lock, which no mode change waits for — and a mode change takes it
  * exclusively, first too: it waits for arrivals already reading the old mode to commit, so
  * its queueing sees them, and arrivals after it read the new mode. Held until commit.
  */

@@ -7,6 +7,7 @@ import {
   type Conversation,
   contactIdentities,
   contacts,
+  conversationEvents,
   conversations,
   type Message,
   messages,
@@ -43,7 +44,7 @@ export interface InboundMessage {
 }
 
 /** The advisory-lock class of idempotency keys; the second key hashes workspace and key. */
-const IDEMPOTENCY_LOCK_CLASS = 7204120;
+const IDEMPOTENCY_LOCK_CLASS = 7204121;
 
 /**
  * A customer writes: find or create the contact by channel handle, continue their open
@@ -192,13 +193,32 @@ export async function receiveInboundMessage(
  */
 async function replayOf(tx: Database, input: InboundMessage, key: string) {
   const [earlier] = await tx
-    .select({ message: messages, conversation: conversations, contact: contacts })
+    .select({
+      message: messages,
+      conversation: conversations,
+      contact: contacts,
+      // The same customer: the conversation's contact answers to this channel and handle.
+      sameCustomer: sql<boolean>`exists (select 1 from ${contactIdentities} i
+        where i.contact_id = ${contacts.id} and i.channel = ${input.channel}
+          and i.handle = ${input.handle})`,
+      // As the first response said: did this message start the conversation, or reopen it?
+      started: sql<boolean>`not exists (select 1 from ${messages} m
+        where m.conversation_id = ${messages.conversationId} and m.kind = 'inbound'
+          and (m.created_at, m.id) < (${messages.createdAt}, ${messages.id}))`,
+      reopened: sql<boolean>`exists (select 1 from ${conversationEvents} e
+        where e.conversation_id = ${messages.conversationId} and e.type = 'reopened'
+          and e.created_at = ${messages.createdAt})`,
+    })
     .from(messages)
     .innerJoin(conversations, eq(conversations.id, messages.conversationId))
     .innerJoin(contacts, eq(contacts.id, conversations.contactId))
     .where(and(eq(messages.workspaceId, input.workspaceId), eq(messages.idempotencyKey, key)));
   if (!earlier) return null;
-  if (earlier.message.body !== input.body || earlier.conversation.channel !== input.channel) {
+  if (
+    earlier.message.body !== input.body ||
+    earlier.conversation.channel !== input.channel ||
+    !earlier.sameCustomer
+  ) {
     throw new AppError(
       "validation",
       "That Idempotency-Key was already used for a different message. Use a new key for each message.",
@@ -209,8 +229,8 @@ async function replayOf(tx: Database, input: InboundMessage, key: string) {
     contact: earlier.contact,
     conversation: earlier.conversation,
     message: earlier.message,
-    started: false,
-    reopened: false,
+    started: earlier.started,
+    reopened: earlier.reopened,
     replayed: true as const,
   };
 }

@@ -25,7 +25,10 @@ export interface MemberRow {
   /** Over the assignments made in the range that they answered, in whole seconds. */
   firstResponseMedianSeconds: number | null;
   firstResponseP90Seconds: number | null;
-  /** Assignments made in the range they have not answered (left out of the percentiles). */
+  /**
+   * Conversations given to them in the range with an assignment they never answered (left out
+   * of the percentiles); one handed back and forth counts once, as in `assigned`.
+   */
   unanswered: number;
   /** First customer message → close, over their closes in the range. */
   resolutionMedianSeconds: number | null;

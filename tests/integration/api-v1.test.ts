@@ -257,7 +257,8 @@ describe("Idempotency-Key", () => {
     expect(first.headers.get("idempotent-replayed")).toBeNull();
     const original = (await first.json()) as Created;
 
-    // The bridge timed out and sends the same request again, five times at once.
+    // The bridge timed out and sends the same request again, five times over (after the
+    // first committed; a retry racing the first waits on the key's lock, not tested here).
     const retries = await Promise.all(
       Array.from({ length: 5 }, () => createOnce(key, retryKey, payload)),
     );
@@ -267,8 +268,16 @@ describe("Idempotency-Key", () => {
       const again = (await retry.json()) as Created;
       expect(again.message.id).toBe(original.message.id);
       expect(again.conversation.id).toBe(original.conversation.id);
+      // The same answer as the first time: it started the conversation.
+      expect([again.started, again.reopened]).toEqual([original.started, original.reopened]);
     }
+    expect(original.started).toBe(true);
     expect(await inboundCount("bridge-retry")).toBe(1);
+    // Another customer's message under the same key (a bridge whose ids repeat per chat) is
+    // refused, never answered with the first customer's conversation.
+    const otherCustomer = await createOnce(key, retryKey, { ...payload, handle: "bridge-b" });
+    expect(otherCustomer.status).toBe(422);
+    expect(await inboundCount("bridge-b")).toBe(0);
 
     // The same key for another message is the client's mistake: refused, nothing written.
     const misuse = await createOnce(key, retryKey, { ...payload, body: "Something else" });

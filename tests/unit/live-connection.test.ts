@@ -62,6 +62,7 @@ describe("the built-in live connection of a member", () => {
     const events: RealtimeEvent[] = [];
     const statuses: LiveStatus[] = [];
     let reconnects = 0;
+    let revoked = 0;
     const close = connectLive(
       { driver: "builtin" },
       { kind: "member", workspace: "acme", memberId: "m1" },
@@ -71,9 +72,12 @@ describe("the built-in live connection of a member", () => {
         onReconnect: () => {
           reconnects += 1;
         },
+        onRevoked: () => {
+          revoked += 1;
+        },
       },
     );
-    return { events, statuses, reconnects: () => reconnects, close };
+    return { events, statuses, reconnects: () => reconnects, revoked: () => revoked, close };
   }
 
   it("opens a new stream after an HTTP error closed the old one, and refetches then", () => {
@@ -112,5 +116,28 @@ describe("the built-in live connection of a member", () => {
     second?.send("41", notification("A conversation was assigned to you"));
     second?.send("42", notification("You were mentioned in a note"));
     expect(live.events).toHaveLength(2);
+  });
+
+  it("stops retrying once the stream answers 404 (removed, signed out), but keeps at it on a 502", async () => {
+    let status = 502;
+    const asked: string[] = [];
+    vi.stubGlobal("fetch", async (url: string) => {
+      asked.push(url);
+      return new Response(null, { status });
+    });
+    const live = connect();
+    for (let i = 0; i < 3; i++) {
+      FakeEventSource.made.at(-1)?.failForGood();
+      await vi.advanceTimersByTimeAsync(8_000);
+    }
+    // Three failures: the URL was asked, answered 502, and a fourth source opened.
+    expect(asked).toEqual(["/api/workspaces/acme/realtime"]);
+    expect(FakeEventSource.made).toHaveLength(4);
+    expect(live.revoked()).toBe(0);
+    status = 404;
+    FakeEventSource.made.at(-1)?.failForGood();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(live.revoked()).toBe(1);
+    expect(FakeEventSource.made).toHaveLength(4);
   });
 });

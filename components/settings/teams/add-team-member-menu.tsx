@@ -1,6 +1,7 @@
 "use client";
 
 import { UserPlus } from "lucide-react";
+import { useState } from "react";
 import { addTeamMemberAction } from "@/app/(app)/[workspace]/settings/teams/actions";
 import { useRunAction } from "@/components/forms/use-run-action";
 import { Avatar } from "@/components/ui/avatar";
@@ -26,6 +27,7 @@ export function AddTeamMemberMenu({
   candidates: TeamMemberView[];
 }) {
   const { run, pending } = useRunAction();
+  const [menuOpen, setMenuOpen] = useState(false);
 
   if (candidates.length === 0) {
     return (
@@ -36,7 +38,9 @@ export function AddTeamMemberMenu({
   }
 
   return (
-    <DropdownMenu>
+    // While an addition runs the trigger stays focusable (aria-disabled), so the menu itself
+    // refuses to open: keyboard keys open a Radix menu without a click.
+    <DropdownMenu open={menuOpen} onOpenChange={(next) => setMenuOpen(next && !pending)}>
       <DropdownMenuTrigger asChild>
         <Button variant="outline" size="sm" loading={pending}>
           {pending ? null : <UserPlus aria-hidden="true" />}

@@ -43,7 +43,7 @@ export const createConversationSchema = z
         email: z
           .string()
           .trim()
-          .max(254, { error: "Keep the contact's email under 254 characters." })
+          .max(254, { error: "Keep the contact's email to at most 254 characters." })
           .pipe(z.email({ error: "Send a valid email address for the contact." }))
           .optional(),
         phone: z.string().trim().max(50).optional(),

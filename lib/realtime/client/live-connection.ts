@@ -72,7 +72,20 @@ function connectEventSource(target: LiveTarget, handlers: LiveHandlers): () => v
           handlers.onStatus("down");
           failures += 1;
           const pause = Math.min(30_000, 1_000 * 2 ** (failures - 1));
-          retry = setTimeout(open, pause / 2 + Math.random() * (pause / 2));
+          const later = () => {
+            retry = setTimeout(open, pause / 2 + Math.random() * (pause / 2));
+          };
+          // EventSource hides the status. After a few failures, ask: signed out or removed
+          // (401, 403, 404) is for good — the page refreshes into the refusal instead of
+          // retrying forever; anything else (a 502, no network) is retried.
+          if (failures < 3) return later();
+          void refusedForGood(url).then((gone) => {
+            if (stopped) return;
+            if (gone) {
+              stopped = true;
+              handlers.onRevoked?.();
+            } else later();
+          });
         },
       );
     };
@@ -131,6 +144,19 @@ function connectEventSource(target: LiveTarget, handlers: LiveHandlers): () => v
     clearTimeout(retry);
     close();
   };
+}
+
+/** Whether the stream's URL now answers 401, 403 or 404 (its body is never read). */
+async function refusedForGood(url: string): Promise<boolean> {
+  const abort = new AbortController();
+  try {
+    const response = await fetch(url, { signal: abort.signal, cache: "no-store" });
+    return [401, 403, 404].includes(response.status);
+  } catch {
+    return false;
+  } finally {
+    abort.abort();
+  }
 }
 
 /** The server refused the visitor token when asked for a stream ticket (401). */
