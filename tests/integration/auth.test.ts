@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
+import { setPasswordAction } from "@/app/(app)/actions";
 import { getDb } from "@/db/client";
 import { emailOutbox, loginAttempts, users } from "@/db/schema";
 import { handlers } from "@/lib/auth/auth";
@@ -210,6 +211,45 @@ describe("an email link proving who owns an address", () => {
     expect(await sessionRevoked(db, { userId: squatter.id, signedInAt: Date.now() + 1 })).toBe(
       false,
     );
+  });
+
+  it("lets the owner set a password again afterwards (Settings → Account), through the action", async () => {
+    const db = await getDb();
+    const email = randomEmail("relink");
+    const user = await signUpUser(db, { name: "Alice", email, password: TEST_PASSWORD });
+    await claimEmailOwnership(db, { userId: user.id });
+    // Signed in by the link, with no password now: she sets one without a current one.
+    const fresh = "a-brand-new-password";
+    expect(await setPasswordAction.run({ userId: user.id }, { password: fresh })).toMatchObject({
+      ok: true,
+      data: { hadPassword: false },
+    });
+    expect((await verifyCredentials(db, { email, password: fresh, ip: ip() })).id).toBe(user.id);
+    // Changing it asks for the current one, and a wrong one changes nothing.
+    const another = "yet-another-password";
+    expect(await setPasswordAction.run({ userId: user.id }, { password: another })).toMatchObject({
+      ok: false,
+      error: { code: "validation", fields: { current: "Enter your current password." } },
+    });
+    expect(
+      await setPasswordAction.run({ userId: user.id }, { current: "wrong-one", password: another }),
+    ).toMatchObject({ ok: false, error: { fields: { current: expect.any(String) } } });
+    expect(
+      await setPasswordAction.run({ userId: user.id }, { current: fresh, password: "short" }),
+    ).toMatchObject({
+      ok: false,
+      error: { fields: { password: expect.stringMatching(/at least/) } },
+    });
+    expect((await verifyCredentials(db, { email, password: fresh, ip: ip() })).id).toBe(user.id);
+    expect(
+      await setPasswordAction.run({ userId: user.id }, { current: fresh, password: another }),
+    ).toMatchObject({ ok: true, data: { hadPassword: true } });
+    expect((await verifyCredentials(db, { email, password: another, ip: ip() })).id).toBe(user.id);
+    // Signed out: no.
+    expect(await setPasswordAction.run({ userId: null }, { password: another })).toMatchObject({
+      ok: false,
+      error: { code: "unauthenticated" },
+    });
   });
 
   it("leaves a verified account's password and sessions alone", async () => {

@@ -160,6 +160,7 @@ const expectedAccess: Record<string, "public" | "user" | "apiKey" | Role[]> = {
   "GET /api/auth/*": "public",
   "POST /api/auth/*": "public",
   "workspace.create": "user",
+  "account.setPassword": "user",
   "invitations.accept": "user",
   // Workspace settings, plan: Admin.
   "workspace.update": [A],

@@ -22,6 +22,7 @@ export default async function SettingsLayout({
     ...(managesAgents ? [{ href: `${base}/agents`, label: "AI agents" }] : []),
     { href: `${base}/routing`, label: "Routing" },
     { href: `${base}/notifications`, label: "Notifications" },
+    { href: `${base}/account`, label: "Account" },
     ...(admin
       ? [
           { href: `${base}/plan`, label: "Plan" },
