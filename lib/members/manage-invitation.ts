@@ -9,6 +9,7 @@ import { roleLabels } from "@/lib/auth/permissions";
 import { cancelQueuedEmails, invitationTopic } from "@/lib/email/cancel-queued-emails";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { AppError, notFound } from "@/lib/errors";
+import { hitRateLimit } from "@/lib/rate-limit";
 import { INVITATION_TTL_MS, invitationUrl, newInvitationToken } from "./invitation-token";
 import type { Inviter } from "./invite-members";
 import { countSeats, lockWorkspace } from "./lock-workspace";
@@ -32,6 +33,9 @@ async function lockPendingInvitation(tx: Database, workspaceId: string, invitati
   return invitation;
 }
 
+/** How often one invitation may be sent again in an hour. */
+export const RESENDS_PER_HOUR = 5;
+
 /**
  * Sends the invitation again with a new token (the old link stops working) and a new
  * 7-day expiry. An expired invitation takes a seat again, so the limit is checked.
@@ -49,6 +53,14 @@ export async function resendInvitation(
   return db.transaction(async (tx) => {
     const workspace = await lockWorkspace(tx, workspaceId);
     const invitation = await lockPendingInvitation(tx, workspaceId, invitationId);
+    // Each resend mails the invitee at once: a few an hour, so nobody can mail-bomb an address.
+    await hitRateLimit(tx, {
+      key: `invitation:resend:${invitation.id}`,
+      limit: RESENDS_PER_HOUR,
+      windowMs: 60 * 60_000,
+      noun: "resends of this invitation",
+      now,
+    });
     if (invitation.expiresAt <= now) {
       const refusal = seatRefusal(workspace.plan, await countSeats(tx, workspaceId, now), 1);
       if (refusal) throw new AppError("conflict", refusal);

@@ -27,7 +27,11 @@ import { changeRole } from "@/lib/members/change-role";
 import { leaveWorkspace, removeMember } from "@/lib/members/end-membership";
 import { type Inviter, inviteMembers } from "@/lib/members/invite-members";
 import { countSeats } from "@/lib/members/lock-workspace";
-import { resendInvitation, revokeInvitation } from "@/lib/members/manage-invitation";
+import {
+  RESENDS_PER_HOUR,
+  resendInvitation,
+  revokeInvitation,
+} from "@/lib/members/manage-invitation";
 import { inviteSchema } from "@/lib/members/schemas";
 import { makeUser, makeWorkspace, randomEmail, rawRows } from "../support/factories";
 
@@ -384,6 +388,31 @@ describe("API keys of a member who stops being an Admin", () => {
 });
 
 describe("invitation emails", () => {
+  it(`sends one invitation again at most ${RESENDS_PER_HOUR} times an hour`, async () => {
+    const { db, workspace, inviter } = await setup();
+    const email = randomEmail("bombed");
+    const [invitation] = await invite(workspace.id, inviter, { emails: email });
+    const resend = (now?: Date) =>
+      resendInvitation(db, {
+        workspaceId: workspace.id,
+        invitationId: invitation?.id ?? "",
+        inviter,
+        baseUrl,
+        now,
+      });
+    for (let i = 0; i < RESENDS_PER_HOUR; i++) await resend();
+    const refused = await refusal(resend());
+    expect(refused.code).toBe("rate_limited");
+    expect(refused.message).toMatch(/Too many resends of this invitation/);
+    const sent = await db
+      .select({ id: emailOutbox.id })
+      .from(emailOutbox)
+      .where(eq(emailOutbox.toAddress, email));
+    expect(sent).toHaveLength(1 + RESENDS_PER_HOUR);
+    // An hour on, it may go again.
+    await resend(new Date(Date.now() + 61 * 60_000));
+  });
+
   it("withdraws an undelivered invitation email once a resend or a revoke kills its link", async () => {
     const { db, workspace, inviter } = await setup();
     const mailTo = async (email: string) =>
