@@ -43,6 +43,28 @@ test("sign up, create a workspace, see the shell, sign out, sign in with a passw
   await expect(page.getByRole("navigation", { name: "Inbox views" })).toBeVisible();
 });
 
+test("Settings → Account changes the password; the old one stops working", async ({ page }) => {
+  const kim = newPerson("Kim");
+  const slug = await signUpWithWorkspace(page, kim, "Password Co");
+  await page.goto(`/${slug}/settings/account`);
+  const form = page.getByRole("main");
+  await expect(form.getByRole("heading", { name: "Password" })).toBeVisible();
+  await form.getByLabel("Current password").fill("not-my-password");
+  await form.getByLabel("New password").fill("a-fresh-long-password");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(form.getByText("That is not your current password.")).toBeVisible();
+  await form.getByLabel("Current password").fill(kim.password);
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Password changed.")).toBeVisible();
+
+  await signOut(page);
+  await signInPage.open(page);
+  await signInPage.withPassword(page, kim.email, kim.password);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password.");
+  await signInPage.withPassword(page, kim.email, "a-fresh-long-password");
+  await expect(page).toHaveURL(new RegExp(`/${slug}/inbox$`));
+});
+
 test("sign-up explains a weak password and a taken email", async ({ page }) => {
   const sam = newPerson("Sam");
   await signUpPage.open(page);
