@@ -228,6 +228,26 @@ describe("POST /api/v1/conversations", () => {
   });
 });
 
+describe("an unknown /api/v1 path", () => {
+  it("answers JSON 404 naming the OpenAPI document, for any method", async () => {
+    const unknown = await import("@/app/api/v1/[...path]/route");
+    for (const [method, handler] of [
+      ["GET", unknown.GET],
+      ["POST", unknown.POST],
+      ["DELETE", unknown.DELETE],
+    ] as const) {
+      const response = await handler(request("/api/v1/nope", { method }));
+      expect(response.status).toBe(404);
+      expect(await json(response)).toEqual({
+        error: {
+          code: "not_found",
+          message: `There is no ${method} /api/v1/nope. The endpoints are listed at /api/v1/openapi.json.`,
+        },
+      });
+    }
+  });
+});
+
 describe("Idempotency-Key", () => {
   const withKey = (req: Request, idempotencyKey: string) => {
     req.headers.set("idempotency-key", idempotencyKey);
