@@ -10,6 +10,7 @@ import {
 } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { lockClasses } from "./advisory-locks";
 import * as schema from "./schema";
 import { dataDir } from "./secret";
 
@@ -352,10 +353,12 @@ async function applyMigrations(connection: Connection): Promise<void> {
   const client = new Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {
-    await client.query("select pg_advisory_lock(7204117)");
+    await client.query("select pg_advisory_lock($1)", [lockClasses.migrations]);
     await migrate(drizzle({ client, casing: "snake_case" }), { migrationsFolder });
   } finally {
-    await client.query("select pg_advisory_unlock(7204117)").catch(() => undefined);
+    await client
+      .query("select pg_advisory_unlock($1)", [lockClasses.migrations])
+      .catch(() => undefined);
     await client.end();
   }
 }

@@ -1,9 +1,6 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { lockClasses, lockUntilCommit } from "@/db/advisory-locks";
 import type { Database } from "@/db/client";
-
-/** The advisory-lock class of routing; the second key is the workspace. */
-const ROUTING_LOCK_CLASS = 7204118;
 
 /**
  * Serialises, per workspace, every transaction that reads or changes who can take a
@@ -19,13 +16,8 @@ const ROUTING_LOCK_CLASS = 7204118;
  * locks that row first, then this lock: `routeAfterCommit`.)
  */
 export async function lockRouting(tx: Database, workspaceId: string): Promise<void> {
-  await tx.execute(
-    sql`select pg_advisory_xact_lock(${ROUTING_LOCK_CLASS}, hashtext(${workspaceId}))`,
-  );
+  await lockUntilCommit(tx, lockClasses.routing, workspaceId);
 }
-
-/** The advisory-lock class of routing modes; the second key is the workspace. */
-const MODES_LOCK_CLASS = 7204119;
 
 /**
  * A conversation arriving or reopening reads its pool's routing mode (the workspace's, a
@@ -43,9 +35,10 @@ export async function lockRoutingModes(
   workspaceId: string,
   mode: "read" | "change",
 ): Promise<void> {
-  await tx.execute(
-    mode === "read"
-      ? sql`select pg_advisory_xact_lock_shared(${MODES_LOCK_CLASS}, hashtext(${workspaceId}))`
-      : sql`select pg_advisory_xact_lock(${MODES_LOCK_CLASS}, hashtext(${workspaceId}))`,
+  await lockUntilCommit(
+    tx,
+    lockClasses.routingModes,
+    workspaceId,
+    mode === "read" ? "shared" : "exclusive",
   );
 }

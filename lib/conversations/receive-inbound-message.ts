@@ -1,5 +1,6 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
+import { lockClasses, lockUntilCommit } from "@/db/advisory-locks";
 import type { Database } from "@/db/client";
 import {
   type Channel,
@@ -43,9 +44,6 @@ export interface InboundMessage {
   now?: Date;
 }
 
-/** The advisory-lock class of idempotency keys; the second key hashes workspace and key. */
-const IDEMPOTENCY_LOCK_CLASS = 7204121;
-
 /**
  * A customer writes: find or create the contact by channel handle, continue their open
  * conversation on that channel (reopening a closed one) or start one, and append the message.
@@ -72,9 +70,7 @@ export async function receiveInboundMessage(
     if (key !== null) {
       // One request per key at a time: a retry racing the original waits for its commit, then
       // finds its message. Taken first, while this transaction holds nothing.
-      await tx.execute(
-        sql`select pg_advisory_xact_lock(${IDEMPOTENCY_LOCK_CLASS}, hashtext(${`${input.workspaceId}:${key}`}))`,
-      );
+      await lockUntilCommit(tx, lockClasses.idempotencyKey, `${input.workspaceId}:${key}`);
       const earlier = await replayOf(tx, input, key);
       if (earlier) return earlier;
     }

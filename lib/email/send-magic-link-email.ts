@@ -1,15 +1,12 @@
 import "server-only";
-import { sql } from "drizzle-orm";
 import { createElement } from "react";
+import { lockClasses, lockUntilCommit } from "@/db/advisory-locks";
 import { getDb } from "@/db/client";
 import { MagicLinkEmail, magicLinkSubject } from "@/emails/magic-link";
 import { magicLinkAllowed } from "@/lib/auth/magic-link-limit";
 import { deliverPendingEmails } from "./deliver-pending-emails";
 import { enqueueEmail } from "./enqueue-email";
 import { EmailNotConfiguredError, emailTransport } from "./transport";
-
-/** The advisory-lock class of sign-in links; the second key is the address. */
-const MAGIC_LINK_LOCK_CLASS = 7204120;
 
 export class EmailDeliveryError extends Error {
   readonly code = "email_delivery_failed";
@@ -39,9 +36,7 @@ export async function sendMagicLinkEmail({
   if (emailTransport().kind === "unconfigured") throw new EmailNotConfiguredError();
   const db = await getDb();
   const id = await db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select pg_advisory_xact_lock(${MAGIC_LINK_LOCK_CLASS}, hashtext(${to.toLowerCase()}))`,
-    );
+    await lockUntilCommit(tx, lockClasses.magicLink, to.toLowerCase());
     if (!(await magicLinkAllowed(tx, to))) return null;
     return enqueueEmail(tx, {
       to,

@@ -5,7 +5,7 @@ import { type Conversation, members, notifications, users } from "@/db/schema";
 import { seesConversation } from "@/lib/realtime/audience";
 import { emit } from "@/lib/realtime/emit";
 import { workspaceSubscribers } from "@/lib/realtime/hub";
-import { notificationTitles, notify } from "./notify";
+import { notificationSignal, notify } from "./notify";
 
 /**
  * The customer wrote in a conversation someone owns: the owner's bell says so. While an
@@ -33,17 +33,16 @@ export async function notifyMessageReceived(
   if (again) {
     // The bell shows it with its new time and preview: without a signal its list kept the
     // old one, and "Mark all read" (up to the newest shown) missed it.
-    await emit(tx, {
-      workspaceId: conversation.workspaceId,
-      audience: { kind: "members", memberIds: [owner] },
-      event: {
-        type: "notification.created",
-        notificationId: again.id,
-        kind: "message_received",
-        title: notificationTitles.message_received,
+    await emit(
+      tx,
+      notificationSignal({
+        id: again.id,
+        workspaceId: conversation.workspaceId,
+        memberId: owner,
+        type: "message_received",
         conversationId: conversation.id,
-      },
-    });
+      }),
+    );
     return;
   }
   await notify(tx, {

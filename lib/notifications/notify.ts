@@ -11,7 +11,7 @@ export type NotificationType =
   | "message_received"
   | "mentioned";
 
-export const notificationTitles: Record<NotificationType, string> = {
+const notificationTitles: Record<NotificationType, string> = {
   invitation_accepted: "An invitation was accepted",
   conversation_assigned: "A conversation was assigned to you",
   message_received: "New message in your conversation",
@@ -53,17 +53,33 @@ export function notificationWrites(
   const rows = entries.map((entry) => ({ ...entry, id: randomUUID() }));
   return {
     write: tx.insert(notifications).values(rows).getSQL(),
-    live: rows.map((row) => ({
-      workspaceId: row.workspaceId,
-      audience: { kind: "members" as const, memberIds: [row.memberId] },
-      event: {
-        type: "notification.created" as const,
-        notificationId: row.id,
-        kind: row.type,
-        title: notificationTitles[row.type],
+    live: rows.map((row) =>
+      notificationSignal({
+        ...row,
         conversationId:
           typeof row.data.conversationId === "string" ? row.data.conversationId : null,
-      },
-    })),
+      }),
+    ),
+  };
+}
+
+/** The live signal of a notification written (or brought up to date): the bell reads again. */
+export function notificationSignal(notification: {
+  id: string;
+  workspaceId: string;
+  memberId: string;
+  type: NotificationType;
+  conversationId: string | null;
+}): EmitEntry {
+  return {
+    workspaceId: notification.workspaceId,
+    audience: { kind: "members", memberIds: [notification.memberId] },
+    event: {
+      type: "notification.created",
+      notificationId: notification.id,
+      kind: notification.type,
+      title: notificationTitles[notification.type],
+      conversationId: notification.conversationId,
+    },
   };
 }

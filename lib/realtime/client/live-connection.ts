@@ -71,7 +71,7 @@ function connectEventSource(target: LiveTarget, handlers: LiveHandlers): () => v
           if (stopped) return;
           handlers.onStatus("down");
           failures += 1;
-          const pause = Math.min(30_000, 1_000 * 2 ** (failures - 1));
+          const pause = growingPause(failures);
           const later = () => {
             retry = setTimeout(open, pause / 2 + Math.random() * (pause / 2));
           };
@@ -106,7 +106,7 @@ function connectEventSource(target: LiveTarget, handlers: LiveHandlers): () => v
   const again = () => {
     handlers.onStatus("down");
     failures += 1;
-    retry = setTimeout(() => void open(), Math.min(30_000, 1_000 * 2 ** (failures - 1)));
+    retry = setTimeout(() => void open(), growingPause(failures));
   };
   const open = async () => {
     let ticket: string;
@@ -158,6 +158,9 @@ async function refusedForGood(url: string): Promise<boolean> {
     abort.abort();
   }
 }
+
+/** The pause before reopening after `failures` failures in a row: 1 s, doubling, at most 30 s. */
+const growingPause = (failures: number) => Math.min(30_000, 1_000 * 2 ** (failures - 1));
 
 /** The server refused the visitor token when asked for a stream ticket (401). */
 class TicketRefused extends Error {}
